@@ -1,0 +1,6 @@
+"""Run yiwen as `python -m yiwen`."""
+
+from yiwen.app import main
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,103 @@
+"""The check pipeline: load a document, run the built-in rules, glossary, grammar and bilingual
+checks, filter by --select/--ignore, and return findings in document order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from yiwen.config import Config
+from yiwen.document import LoadOptions, load_document
+from yiwen.errors import YiwenError
+from yiwen.models import Document, FileReport, Finding
+from yiwen.rules.registry import RuleContext, load_rules, matches
+
+
+@dataclass
+class Checker:
+    """Everything that stays the same across files in one run: config, rules, glossary, grammar.
+
+    Build it once per process (a batch worker builds one and reuses it for every file).
+    """
+
+    config: Config
+    load: LoadOptions = field(default_factory=LoadOptions)
+    glossary: Any = None  # yiwen.glossary.Glossary, loaded once
+    source_path: str | None = None  # bilingual: the source article
+    grammar: Any = None  # a grammar backend with .findings(doc, builtin, glossary)
+
+    def rules(self) -> list[Any]:
+        """Return the registry rules selected by the config that can run in this setup."""
+        cfg = self.config
+        out = []
+        for code, r in sorted(load_rules().items()):
+            if r.retired or (cfg.select and not matches(code, cfg.select)):
+                continue
+            if cfg.ignore and matches(code, cfg.ignore):
+                continue
+            if r.needs_glossary and self.glossary is None:
+                continue
+            if r.needs_source and self.source_path is None:
+                continue
+            out.append(r)
+        return out
+
+    def check_document(self, doc: Document, source: Document | None = None) -> list[Finding]:
+        """Run every selected rule (and grammar) on one loaded document."""
+        if source is None and self.source_path:
+            source = load_document(self.source_path, LoadOptions(encoding=None))
+        ctx = RuleContext(doc, self.config, glossary=self.glossary, source=source)
+        findings: list[Finding] = []
+        for r in self.rules():
+            findings.extend(r.check(ctx))
+        if self.grammar is not None:
+            extra = self.grammar.findings(doc, findings, self.glossary)
+            cfg = self.config
+            findings.extend(
+                f
+                for f in extra
+                if not (cfg.select and not matches(f.code, cfg.select))
+                and not (cfg.ignore and matches(f.code, cfg.ignore))
+            )
+        return dedupe(findings)
+
+    def check_path(self, path: str, data: bytes | None = None) -> FileReport:
+        """Load and check one file; an input error becomes the report's error, not an exception."""
+        try:
+            doc = load_document(path, self.load, data=data)
+        except YiwenError as exc:
+            return FileReport(path, None, error=str(exc))
+        return FileReport(path, doc, self.check_document(doc))
+
+
+def dedupe(findings: list[Finding]) -> list[Finding]:
+    """Sort findings by position and drop exact repeats (same code and span)."""
+    seen: set[tuple[str, int, int]] = set()
+    out = []
+    for f in sorted(findings, key=Finding.sort_key):
+        key = (f.code, f.offset, f.length)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
+
+
+def make_checker(
+    config: Config,
+    load: LoadOptions | None = None,
+    glossary_paths: list[str] | None = None,
+    source_path: str | None = None,
+) -> Checker:
+    """Build a Checker: load glossaries (config's, then --glossary ones) and the grammar backend."""
+    paths = [*config.glossaries, *(glossary_paths or [])]
+    glossary = None
+    if paths:
+        from yiwen.glossary import load_glossaries
+
+        glossary = load_glossaries(paths, name_order=config.name_order or None)
+    grammar = None
+    if config.grammar == "languagetool":
+        from yiwen.grammar import make_backend
+
+        grammar = make_backend(config)
+    return Checker(config, load or LoadOptions(), glossary, source_path, grammar)

@@ -1,0 +1,1 @@
+"""One module per command; each exposes register(app) and stays thin (parse, call core, render)."""

@@ -1,0 +1,144 @@
+"""The table of article formats: each knows its file suffixes, how to load and how to write back.
+
+A format handler turns bytes into a Document (text, prose mask, paragraphs) and a corrected text
+back into bytes. HTML, .docx and XLIFF handlers register themselves here the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from yiwen.document.encoding import decode, encode
+from yiwen.document.language import detect_language
+from yiwen.document.markdown import mask_markdown, mask_text_urls
+from yiwen.document.segment import paragraphs
+from yiwen.models import Document, Fix, Language
+
+
+@dataclass(frozen=True)
+class LoadOptions:
+    """What the user said about how to read a file."""
+
+    encoding: str | None = None
+    lang: Language | None = None
+    whole_page: bool = False  # HTML: check menus and footers too
+
+
+@dataclass(frozen=True)
+class WriteOptions:
+    """What the user said about how to write a file back."""
+
+    output_encoding: str | None = None  # default: the encoding the file was read in
+    track_changes: bool = False  # .docx: write edits as Word revisions (w:ins/w:del)
+    author: str = "yiwen"
+
+
+@dataclass(frozen=True)
+class Format:
+    """One article format: its name, suffixes, loader and writer.
+
+    `dump(doc, edits, opts)` returns the file's bytes with `edits` (non-overlapping Fix records
+    over doc.text, any order) applied; everything outside the edited spans stays byte for byte.
+    """
+
+    name: str
+    suffixes: tuple[str, ...]
+    load: Callable[[bytes, str, LoadOptions], Document]
+    dump: Callable[[Document, Sequence[Fix], WriteOptions], bytes]
+
+
+FORMATS: dict[str, Format] = {}
+
+
+def register(fmt: Format) -> Format:
+    """Add a format to the table (a later registration of a name replaces the earlier one)."""
+    FORMATS[fmt.name] = fmt
+    return fmt
+
+
+def format_for(path: str) -> Format:
+    """Return the format for a path by suffix; unknown suffixes are read as plain text."""
+    load_format_modules()
+    lower = path.lower()
+    for fmt in FORMATS.values():
+        if lower.endswith(fmt.suffixes):
+            return fmt
+    return FORMATS["txt"]
+
+
+def build_document(
+    path: str,
+    text: str,
+    prose: str,
+    encoding: str,
+    bom: bool,
+    fmt: str,
+    opts: LoadOptions,
+    markdown: bool = False,
+    payload: object = None,
+    locations: object = None,
+) -> Document:
+    """Assemble a Document: detect newline style, paragraphs and languages."""
+    paras = paragraphs(text, prose, markdown=markdown, lang=opts.lang)
+    if opts.lang:
+        language = opts.lang
+    else:
+        language = detect_language("".join(prose[p.start : p.end] for p in paras[:200]))
+    newline = "\r\n" if "\r\n" in text else "\n"
+    return Document(
+        path=path,
+        text=text,
+        prose=prose,
+        encoding=encoding,
+        format=fmt,
+        language=language,
+        paragraphs=paras,
+        bom=bom,
+        newline=newline,
+        payload=payload,
+        locations=locations,
+    )
+
+
+def _load_text(data: bytes, path: str, opts: LoadOptions) -> Document:
+    text, encoding, bom = decode(data, path, opts.encoding)
+    return build_document(path, text, mask_text_urls(text), encoding, bom, "txt", opts)
+
+
+def _load_markdown(data: bytes, path: str, opts: LoadOptions) -> Document:
+    text, encoding, bom = decode(data, path, opts.encoding)
+    return build_document(path, text, mask_markdown(text), encoding, bom, "md", opts, markdown=True)
+
+
+def apply_edits(text: str, edits: Sequence[Fix]) -> str:
+    """Return `text` with non-overlapping edits applied (raises ValueError on overlap)."""
+    out: list[str] = []
+    pos = 0
+    for e in sorted(edits, key=lambda e: (e.offset, e.length)):
+        if e.offset < pos:
+            raise ValueError(f"overlapping edits at offset {e.offset}")
+        out.append(text[pos : e.offset])
+        out.append(e.replacement)
+        pos = e.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _dump_text(doc: Document, edits: Sequence[Fix], opts: WriteOptions) -> bytes:
+    return encode(apply_edits(doc.text, edits), opts.output_encoding or doc.encoding, doc.bom)
+
+
+register(Format("txt", (".txt", ".text"), _load_text, _dump_text))
+register(Format("md", (".md", ".markdown", ".mdown"), _load_markdown, _dump_text))
+
+# Modules that register further formats (HTML, .docx, XLIFF) when imported.
+FORMAT_MODULES: tuple[str, ...] = ()
+
+
+def load_format_modules() -> None:
+    """Import the optional format modules once so they register themselves."""
+    import importlib
+
+    for name in FORMAT_MODULES:
+        importlib.import_module(f"yiwen.document.{name}")

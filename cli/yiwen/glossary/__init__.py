@@ -1,0 +1,1 @@
+"""The hospital glossary: model, TOML loader, import/export, matcher and Chinese names."""
