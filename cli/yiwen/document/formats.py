@@ -6,6 +6,7 @@ back into bytes. HTML, .docx and XLIFF handlers register themselves here the sam
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -13,7 +14,7 @@ from yiwen.document.encoding import decode, encode
 from yiwen.document.language import detect_language
 from yiwen.document.markdown import mask_markdown, mask_text_urls
 from yiwen.document.segment import paragraphs
-from yiwen.models import Document, Fix, Language
+from yiwen.models import Document, Fix, Language, Segment
 
 
 @dataclass(frozen=True)
@@ -78,9 +79,11 @@ def build_document(
     markdown: bool = False,
     payload: object = None,
     locations: object = None,
+    paras: tuple[Segment, ...] | None = None,
 ) -> Document:
-    """Assemble a Document: detect newline style, paragraphs and languages."""
-    paras = paragraphs(text, prose, markdown=markdown, lang=opts.lang)
+    """Assemble a Document: detect newline style, paragraphs (unless given) and languages."""
+    if paras is None:
+        paras = paragraphs(text, prose, markdown=markdown, lang=opts.lang)
     if opts.lang:
         language = opts.lang
     else:
@@ -125,15 +128,66 @@ def apply_edits(text: str, edits: Sequence[Fix]) -> str:
     return "".join(out)
 
 
+def narrow_edit(text: str, e: Fix) -> Fix | None:
+    """Shrink an edit to the characters that really change (None when nothing does).
+
+    The common suffix is taken first, so "the the" -> "the" deletes the first "the " and
+    keeps the word that follows (and its markup or formatting) untouched.
+    """
+    old, new = text[e.offset : e.end], e.replacement
+    q = 0
+    while q < min(len(old), len(new)) and old[len(old) - 1 - q] == new[len(new) - 1 - q]:
+        q += 1
+    p = 0
+    while p < min(len(old), len(new)) - q and old[p] == new[p]:
+        p += 1
+    if p == len(old) - q and p == len(new) - q:
+        return None
+    return Fix(e.offset + p, len(old) - p - q, new[p : len(new) - q], e.code)
+
+
+@dataclass
+class EditableSpans:
+    """The sorted, non-overlapping spans of a markup file whose text a writer may change."""
+
+    spans: list[tuple[int, int]]
+
+    def __post_init__(self) -> None:
+        self._starts = [s for s, _ in self.spans]
+
+    def covers(self, start: int, end: int) -> bool:
+        """True when [start, end) lies inside one span (an insertion may touch its end)."""
+        i = bisect.bisect_right(self._starts, start) - 1
+        if i < 0:
+            return False
+        s, e = self.spans[i]
+        return s <= start and end <= e
+
+    def edits(self, text: str, edits: Sequence[Fix], escape: Callable[[str], str]) -> list[Fix]:
+        """Return the edits narrowed, escaped for the markup, and kept inside the spans.
+
+        An edit that still crosses a tag or an entity after narrowing is dropped: markup is
+        never rewritten.
+        """
+        out = []
+        for e in edits:
+            f = narrow_edit(text, e)
+            if f is not None and self.covers(f.offset, f.end):
+                out.append(Fix(f.offset, f.length, escape(f.replacement), f.code))
+        return out
+
+
 def _dump_text(doc: Document, edits: Sequence[Fix], opts: WriteOptions) -> bytes:
-    return encode(apply_edits(doc.text, edits), opts.output_encoding or doc.encoding, doc.bom)
+    return encode(
+        apply_edits(doc.text, edits), opts.output_encoding or doc.encoding, doc.bom, doc.path
+    )
 
 
 register(Format("txt", (".txt", ".text"), _load_text, _dump_text))
 register(Format("md", (".md", ".markdown", ".mdown"), _load_markdown, _dump_text))
 
 # Modules that register further formats (HTML, .docx, XLIFF) when imported.
-FORMAT_MODULES: tuple[str, ...] = ()
+FORMAT_MODULES: tuple[str, ...] = ("html", "docx", "xliff")
 
 
 def load_format_modules() -> None:

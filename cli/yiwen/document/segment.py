@@ -8,11 +8,16 @@ from collections.abc import Iterator
 from yiwen.document.language import detect_language
 from yiwen.models import MASK, Language, Segment
 
-# A paragraph also ends at a single newline when the line before it closes a sentence in
-# Chinese (Chinese news puts one paragraph per line) or the next line starts a Markdown block.
+# A paragraph also ends at a single newline when the line before it is Chinese and closes a
+# sentence or is a short title (Chinese news puts one paragraph per line and never hard-wraps),
+# when the block is "one paragraph per line" English (lines far longer than a hard wrap), or
+# when the next line starts a Markdown block.
 _BLANK = re.compile(r"\n[ \t\r\ufffc]*\n")
 _BLOCK_START = re.compile(r"[ \t]{0,3}(?:#{1,6}\s|[-*+]\s|\d{1,3}[.)]\s|>|\||\ufffc+\s)")
-_ZH_LINE_END = re.compile(r"[。！？；…”’」』）]\s*$")
+_ZH_LINE_END = re.compile(r"[。！？；：…][”’」』）)]*[\s\ufffc]*$")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_WRAP_WIDTH = 100  # a hard-wrapped English line is shorter than this
+_ZH_TITLE = 30  # a Chinese line this short that does not end a sentence is a title
 
 # Abbreviations after which a period does not end an English sentence.
 ABBREVIATIONS = frozenset(
@@ -22,6 +27,7 @@ ABBREVIATIONS = frozenset(
     m.d u.s u.k a.m p.m vol pp ed eds est al
     """.split()
 )
+_NUMBER_ABBREVIATIONS = frozenset({"no", "nos"})
 _EN_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)")
 _ZH_END = re.compile(r"(?:[。！？；]|…{1,2}|\.{3,6})+[”’」』）)]*")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.+$")
@@ -44,29 +50,45 @@ def split_paragraphs(text: str, prose: str, markdown: bool = False) -> list[tupl
 def _split_block(
     prose: str, start: int, end: int, markdown: bool, out: list[tuple[int, int]]
 ) -> None:
-    line_start = start
-    para_start = start
-    while line_start < end:
-        nl = prose.find("\n", line_start, end)
+    lines: list[tuple[int, int]] = []
+    pos = start
+    while pos < end:
+        nl = prose.find("\n", pos, end)
         line_end = end if nl == -1 else nl
-        next_start = line_end + 1
-        if nl != -1 and next_start < end:
-            line = prose[line_start:line_end]
-            following = prose[
-                next_start : prose.find("\n", next_start, end)
-                if prose.find("\n", next_start, end) != -1
-                else end
-            ]
-            breaks = bool(_ZH_LINE_END.search(line))
-            if markdown and _BLOCK_START.match(following):
-                breaks = True
-            if markdown and _BLOCK_START.match(line) and line.lstrip().startswith(("#", "\ufffc")):
-                breaks = True  # a heading is one line
-            if breaks:
-                _emit(prose, para_start, line_end, out)
-                para_start = next_start
-        line_start = next_start
+        lines.append((pos, line_end))
+        pos = line_end + 1
+    if not lines:
+        return
+    contents = [prose[a:b].strip(" \t\r\ufffc") for a, b in lines]
+    unwrapped = sum(1 for c in contents if c) > 1 and max(len(c) for c in contents) > _WRAP_WIDTH
+    para_start = start
+    for i in range(len(lines) - 1):
+        line, following = contents[i], contents[i + 1]
+        raw_next = prose[lines[i + 1][0] : lines[i + 1][1]]
+        breaks = _line_ends_paragraph(line, following, unwrapped)
+        if markdown and _BLOCK_START.match(raw_next):
+            breaks = True
+        if markdown and prose[lines[i][0] : lines[i][1]].lstrip().startswith(("#", "\ufffc")):
+            breaks = breaks or _BLOCK_START.match(prose[lines[i][0] : lines[i][1]]) is not None
+        if breaks:
+            _emit(prose, para_start, lines[i][1], out)
+            para_start = lines[i + 1][0]
     _emit(prose, para_start, end, out)
+
+
+def _line_ends_paragraph(line: str, following: str, unwrapped: bool) -> bool:
+    """Decide whether a single newline after `line` ends its paragraph (see _ZH_LINE_END)."""
+    if not line or not following:
+        return True
+    if unwrapped:
+        return True
+    zh_line = detect_language(line) == Language.ZH
+    zh_next = detect_language(following) == Language.ZH
+    if zh_line != zh_next and (_HAN.search(line) or _HAN.search(following)):
+        return True  # a Chinese line next to an English one: a bilingual pair, not a wrap
+    if zh_line:
+        return bool(_ZH_LINE_END.search(line)) or len(line) <= _ZH_TITLE
+    return False
 
 
 def _emit(prose: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
@@ -121,7 +143,12 @@ def _ends_sentence(chunk: str, mark: int, after: int) -> bool:
         before = _WORD_BEFORE.search(chunk, 0, mark + 1)
         if before:
             word = before.group(1)
-            if word.lower().rstrip(".") in ABBREVIATIONS:
+            key = word.lower().rstrip(".")
+            if key in _NUMBER_ABBREVIATIONS:
+                # "No. 5" is an abbreviation; "the answer was no. Then" ends a sentence.
+                if chunk[after:].lstrip()[:1].isdigit():
+                    return False
+            elif key in ABBREVIATIONS:
                 return False
             if len(word) == 1 and word.isupper():
                 return False  # an initial: "J. Smith"
