@@ -38,6 +38,7 @@ class Rule:
 
 
 REGISTRY: dict[str, Rule] = {}
+_LOADED: list[bool] = []  # non-empty once every rule module is imported
 
 
 def rule(
@@ -135,7 +136,9 @@ class RuleContext:
 
 def load_rules() -> dict[str, Rule]:
     """Import every rule module in yiwen.rules once and return the registry."""
-    if not REGISTRY:
+    # A flag, not "REGISTRY is empty": importing one rule module directly (a test does) must
+    # not stop the others from loading.
+    if not _LOADED:
         import importlib
         import pkgutil
 
@@ -144,6 +147,7 @@ def load_rules() -> dict[str, Rule]:
         for mod in sorted(pkgutil.iter_modules(pkg.__path__), key=lambda m: m.name):
             if mod.name != "registry" and not mod.name.startswith("_"):
                 importlib.import_module(f"yiwen.rules.{mod.name}")
+        _LOADED.append(True)
     return REGISTRY
 
 
