@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-# Every toneless Hanyu Pinyin syllable (generated from pypinyin's character table, "ü" as "v").
+# Every toneless Hanyu Pinyin syllable (generated from pypinyin's character table, "ü" as "v";
+# lü, lüe, nü, nüe added by hand so "Lü" and "Nü" split).
 SYLLABLES: frozenset[str] = frozenset(
     """
     a ai an ang ao ba bai ban bang bao bei ben beng bi bian biang biao bie bin bing bo bong bu
@@ -15,9 +16,9 @@ SYLLABLES: frozenset[str] = frozenset(
     gu gua guai guan guang gui gun guo ha hai han hang hao he hei hen heng hong hou hu hua huai
     huan huang hui hun huo ji jia jian jiang jiao jie jin jing jiong jiu ju juan jue jun ka kai
     kan kang kao ke kei ken keng kong kou ku kua kuai kuan kuang kui kun kuo la lai lan lang lao
-    le lei len leng li lia lian liang liao lie lin ling liu lo long lou lu luan lue lun luo ma
+    le lei len leng li lia lian liang liao lie lin ling liu lo long lou lu luan lue lun luo lv lve ma
     mai man mang mao me mei men meng mi mian miao mie min ming miu mo mou mu na nai nan nang nao
-    ne nei nen neng ni nia nian niang niao nie nin ning niu nong nou nu nuan nue nun nuo o ou pa
+    ne nei nen neng ni nia nian niang niao nie nin ning niu nong nou nu nuan nue nun nuo nv nve o ou pa
     pai pan pang pao pei pen peng pi pian piao pie pin ping po pou pu qi qia qian qiang qiao qie
     qin qing qiong qiu qu quan que qun ran rang rao re ren reng ri rong rou ru rua ruan rui run
     ruo sa sai san sang sao se sen seng sha shai shan shang shao she shei shen sheng shi shou
@@ -70,3 +71,17 @@ def is_pinyin(word: str, max_syllables: int = 3) -> bool:
     """True when `word` is one to `max_syllables` pinyin syllables (a possible name part)."""
     parts = split_syllables(word)
     return parts is not None and 0 < len(parts) <= max_syllables
+
+
+def join_syllables(syllables: tuple[str, ...] | list[str]) -> str:
+    """Write syllables as one capitalised name part, GB/T 28039 style: ("jian", "an") -> "Jian'an".
+
+    An apostrophe goes before a syllable that starts with a, o or e; "v" is written "ü".
+    """
+    out = ""
+    for s in syllables:
+        s = s.lower().replace("v", "ü")
+        if out and s.startswith(("a", "o", "e")):
+            out += "'"
+        out += s
+    return out[:1].upper() + out[1:]

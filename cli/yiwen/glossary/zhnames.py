@@ -1,0 +1,268 @@
+"""Personal names in Chinese text: find them (jieba + titles + surnames) and romanise them.
+
+jieba's part-of-speech tagger (`nr`) finds most names but misses one right after a title
+(院长郑兴东 comes out as a place, `ns`) and splits others (秦 + 净). So three signals combine:
+the tagger, a surname table (`surnames.py`) and the titles that stand before or after a name in
+hospital news (院长, 书记, 主任, 医生, 教授, 护士长 …). pypinyin has no surname mode, so the
+surname's reading comes from our table and only the given name is read by pypinyin.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from yiwen.glossary.pinyin import join_syllables
+from yiwen.glossary.surnames import split_surname, surname_prefix, surname_reading
+
+# Titles and roles that stand right before or after a personal name in hospital news. A jieba
+# token that ends with one of these (党委书记, 科主任) counts as a title too.
+TITLES: frozenset[str] = frozenset(
+    """
+    院长 副院长 常务副院长 执行院长 名誉院长 院长助理 书记 副书记 党委书记 党委副书记 纪委书记
+    主任 副主任 科主任 执行主任 主任医师 副主任医师 主治医师 住院医师 医师 医生 大夫 专家
+    教授 副教授 讲师 研究员 副研究员 博士 硕士 院士 博导 护士长 护士 护师 药师 技师 主管护师
+    部长 副部长 处长 副处长 科长 副科长 局长 副局长 所长 厅长 市长 省长 校长 副校长 主席 副主席
+    董事长 总经理 经理 会长 副会长 理事长 秘书长 组长 队长 领队 团长 站长 委员 主委 代表 先生
+    女士 同志 老师 记者 通讯员 总监 总裁
+    """.split()
+)
+_TITLE_SUFFIXES = ("院长", "书记", "主任", "医师", "医生", "教授", "护士长", "部长", "处长", "科长")
+
+# Characters that end a name: particles, conjunctions, verbs of saying and place/office suffixes
+# that jieba sometimes glues to a surname ("王说", "李科").
+_STOP = frozenset(
+    "的了和与及或等在是说为对向将从被把让给也都就还又而但并由于以之其该此这那我你他她它们"
+    "院科部室局委会省市县区镇村路街楼号年月日时分个位名人员所中心组队团处厅"
+)
+# jieba tags that may be (part of) a given name when they follow a bare surname.
+_NAMEISH = frozenset({"nr", "nrfg", "nrt", "ns", "nz", "n", "ng", "a", "ag", "j", "b", "g", "z"})
+_REPORTING = frozenset({"介绍", "表示", "称", "透露", "说"})
+# jieba tags of function words: a surname character tagged so is the word, not a surname.
+_FUNCTION = frozenset({"c", "p", "u", "uj", "ul", "uz", "ug", "uv", "ud", "r", "v", "vn", "y"})
+_HAN = re.compile(r"^[\u3400-\u9fff]+$")
+
+
+@dataclass(frozen=True)
+class ZhName:
+    """A personal name found in Chinese text, with its romanised parts.
+
+    `family` and `given` are capitalised pinyin without tones, the given name as one word
+    ("Ruitao", "Jian'an"); `start`/`end` index the text the name was found in.
+    """
+
+    start: int
+    end: int
+    zh: str
+    family_zh: str
+    given_zh: str
+    family: str
+    given: str
+
+
+@cache
+def _jieba() -> Any:
+    """Import and initialise jieba once per process, without its start-up chatter."""
+    import jieba
+    import jieba.posseg as posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+    jieba.initialize()
+    return posseg
+
+
+def _tokens(text: str) -> list[tuple[int, str, str]]:
+    """Return (start, word, flag) for every jieba token of `text` (offsets into `text`)."""
+    posseg = _jieba()
+    out: list[tuple[int, str, str]] = []
+    pos = 0
+    for pair in posseg.cut(text):
+        word, flag = pair.word, pair.flag
+        at = text.find(word, pos)
+        if at < 0:  # jieba dropped or changed something: resynchronise on the next token
+            continue
+        out.append((at, word, flag))
+        pos = at + len(word)
+    return out
+
+
+def is_title(word: str) -> bool:
+    """True when a jieba token is a title or role that stands next to a name (院长, 党委书记)."""
+    return word in TITLES or word.endswith(_TITLE_SUFFIXES)
+
+
+def _good_given(given: str) -> bool:
+    return 1 <= len(given) <= 2 and bool(_HAN.match(given)) and not any(c in _STOP for c in given)
+
+
+def find_chinese_names(text: str, known: Iterable[str] = ()) -> list[ZhName]:
+    """Find the personal names in Chinese `text`, in order, each once per occurrence.
+
+    `known` names (a glossary's people) are always found where they occur. Other names come
+    from jieba `nr` tokens that start with a known surname, and from tokens that start with a
+    surname right after or before a title (院长郑兴东, 王瑞涛医生); a surname that jieba split
+    from its given name (秦 + 净) is joined back.
+    """
+    spans: dict[int, int] = {}
+    for name in {k for k in known if k}:
+        i = text.find(name)
+        while i >= 0:
+            spans.setdefault(i, i + len(name))
+            i = text.find(name, i + len(name))
+    toks = _tokens(text)
+    for i, (start, _, _) in enumerate(toks):
+        prev_title = i > 0 and (
+            is_title(toks[i - 1][1])
+            # 据王刚介绍 / 据王刚表示: the reporting frame around a source's name.
+            or (toks[i - 1][1] == "据" and i + 1 < len(toks) and toks[i + 1][1] in _REPORTING)
+        )
+        next_title = i + 1 < len(toks) and is_title(toks[i + 1][1])
+        end = _name_end(toks, i, prev_title, next_title)
+        if end is not None:
+            spans.setdefault(start, end)
+    out: list[ZhName] = []
+    last = -1
+    for start in sorted(spans):
+        end = spans[start]
+        if start < last:
+            continue  # overlaps a name already taken (a known name wins: it is inserted first)
+        zh = text[start:end]
+        parts = split_surname(zh)
+        if parts is None:
+            continue
+        family, given = romanise_name(zh)
+        out.append(ZhName(start, end, zh, parts[0], parts[1], family, given))
+        last = end
+    return out
+
+
+def _name_end(
+    toks: list[tuple[int, str, str]], i: int, prev_title: bool, next_title: bool
+) -> int | None:
+    """Return the end offset of a name starting at token i, or None when none starts there."""
+    start, word, flag = toks[i]
+    if not _HAN.match(word):
+        return None
+    sur = surname_prefix(word)
+    if not sur:
+        return None
+    given = word[len(sur) :]
+    titled = prev_title or next_title
+    if given:
+        # A whole name in one token: tagged a name, or standing next to a title (院长郑兴东 is
+        # tagged a place). A two-character word next to a title needs a name-like tag.
+        if not _good_given(given) or is_title(word):
+            return None
+        if flag.startswith("nr"):
+            return start + len(word)
+        if titled and (flag in _NAMEISH if len(given) == 2 else flag in ("ns", "nz")):
+            return start + len(word)
+        return None
+    # A bare surname: join the given name jieba split off (秦 + 净, 欧阳 + 文). A surname that
+    # is also a function word (和, 于, 向) only counts when jieba tagged it a name.
+    if flag in _FUNCTION and not flag.startswith("nr"):
+        return None
+    if not (flag.startswith("nr") or titled or len(sur) == 2):
+        return None
+    given = ""
+    j = i + 1
+    while j < len(toks) and len(given) < 2:
+        _, nxt, nflag = toks[j]
+        if is_title(nxt) or not _HAN.match(nxt) or len(given) + len(nxt) > 2:
+            break
+        if nflag not in _NAMEISH and not nflag.startswith("nr"):
+            break
+        given += nxt
+        j += 1
+    if not _good_given(given):
+        return None
+    # A one-character given name needs more than the tagger's word for it: a title next to
+    # it, or a jieba name tag on the surname.
+    after_title = j < len(toks) and is_title(toks[j][1])
+    if not (prev_title or after_title or flag.startswith("nr")):
+        return None
+    return start + len(sur) + len(given)
+
+
+def _read(zh: str) -> list[str]:
+    """Read characters as toneless pinyin syllables ("v" for "ü")."""
+    from pypinyin import Style, lazy_pinyin
+
+    return [s.lower() for s in lazy_pinyin(zh, style=Style.NORMAL, errors="ignore")]
+
+
+def romanise_name(zh: str) -> tuple[str, str]:
+    """Romanise a Chinese personal name as (family, given): "欧阳文" -> ("Ouyang", "Wen").
+
+    The surname is read from the surname table (单 Shan, 曾 Zeng, 仇 Qiu …); a name that starts
+    with no known surname takes its first character as the surname.
+    """
+    parts = split_surname(zh) or (zh[:1], zh[1:])
+    family_zh, given_zh = parts
+    reading = surname_reading(family_zh)
+    family_syl = [reading] if reading else _read(family_zh)
+    return join_syllables(family_syl), join_syllables(_read(given_zh)) if given_zh else ""
+
+
+def english_name(name: ZhName | tuple[str, str], order: str) -> str:
+    """Write a romanised name in the house order: "Wang Ruitao" or "Ruitao Wang" (given-family)."""
+    family, given = (name.family, name.given) if isinstance(name, ZhName) else name
+    if not given:
+        return family
+    return f"{given} {family}" if order == "given-family" else f"{family} {given}"
+
+
+@dataclass(frozen=True)
+class NameRow:
+    """One person of a Chinese article's checklist: the name, its English form, what the glossary says.
+
+    `known` is "yes" (the glossary lists these characters), "pinyin" (the glossary lists a person
+    with this romanised name but no characters) or "no"; `canonical` is the glossary's form.
+    """
+
+    zh: str
+    family: str
+    given: str
+    english: str
+    known: str
+    canonical: str
+    offset: int  # where first seen
+    count: int
+
+
+def name_checklist(document: Any, glossary: Any = None, order: str = "") -> list[NameRow]:
+    """List the people named in a document's Chinese paragraphs, first seen first.
+
+    `order` is the house name order; the glossary's when empty, else family name first.
+    """
+    from yiwen.models import Language
+
+    order = order or getattr(glossary, "name_order", "") or "family-given"
+    people = list(getattr(glossary, "people", ()) or ())
+    by_zh = {p.zh: p for p in people if p.zh}
+    by_pinyin = {(p.family.lower(), p.given.lower()): p for p in people if not p.zh}
+    found: dict[str, tuple[ZhName, int, int]] = {}
+    for seg in document.paragraphs_in(Language.ZH, Language.MIXED):
+        text = document.prose[seg.start : seg.end]
+        for n in find_chinese_names(text, known=by_zh):
+            first, _, count = found.get(n.zh, (n, seg.start + n.start, 0))
+            found[n.zh] = (first, _, count + 1)
+    rows = []
+    for n, offset, count in sorted(found.values(), key=lambda t: t[1]):
+        person = by_zh.get(n.zh)
+        known = "yes" if person else "no"
+        if person is None:
+            person = by_pinyin.get((n.family.lower(), n.given.lower()))
+            known = "pinyin" if person else "no"
+        canonical = glossary.canonical(person) if person is not None else ""
+        rows.append(
+            NameRow(
+                n.zh, n.family, n.given, english_name(n, order), known, canonical, offset, count
+            )
+        )
+    return rows
