@@ -1,0 +1,1 @@
+"""Review: apply fixes, diff two versions of an article, and the interactive review loop."""
