@@ -8,7 +8,7 @@ from typing import Any
 
 from yiwen.config import Config
 from yiwen.document import LoadOptions, load_document
-from yiwen.errors import YiwenError
+from yiwen.errors import GrammarError, YiwenError
 from yiwen.models import Document, FileReport, Finding
 from yiwen.rules.registry import RuleContext, load_rules, matches
 
@@ -25,6 +25,9 @@ class Checker:
     glossary: Any = None  # yiwen.glossary.Glossary, loaded once
     source_path: str | None = None  # bilingual: the source article
     grammar: Any = None  # a grammar backend with .findings(doc, builtin, glossary)
+    # Files whose grammar check failed (GrammarError, one line each); their built-in findings
+    # are still reported and the command exits 3.
+    grammar_errors: list[str] = field(default_factory=list)
 
     def rules(self) -> list[Any]:
         """Return the registry rules selected by the config that can run in this setup."""
@@ -51,7 +54,11 @@ class Checker:
         for r in self.rules():
             findings.extend(r.check(ctx))
         if self.grammar is not None:
-            extra = self.grammar.findings(doc, findings, self.glossary)
+            try:
+                extra = self.grammar.findings(doc, findings, self.glossary)
+            except GrammarError as exc:
+                self.grammar_errors.append(str(exc))
+                extra = []
             cfg = self.config
             findings.extend(
                 f
