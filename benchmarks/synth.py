@@ -210,3 +210,56 @@ def synthetic_glossary(n: int, seed: int = 0, people_share: float = 0.6) -> str:
                 "",
             ]
     return "\n".join(lines)
+
+
+# Parallel sentence templates: (Chinese, English) saying the same thing with the same values.
+PARALLEL = (
+    (
+        "{y}年{m}月{d}日，医院召开援青干部座谈会。",
+        "On {month} {d}, {y}, the hospital held a symposium on medical aid to Qinghai.",
+    ),
+    ("{zh_name}出席会议并讲话。", "{en_name} attended the meeting and spoke."),
+    (
+        "团队过去一年完成手术{n}台，同比增长百分之{pct}。",
+        "The team completed {n} operations over the past year, up {pct} percent.",
+    ),
+    ("新病区共有床位{n2}张。", "The new ward has {n2} beds."),
+    (
+        "{zh_name}医生将赴青海开展为期一年的医疗援助工作。",
+        "Dr. {en_name} will work in Qinghai for one year.",
+    ),
+    ("医院今年培训护士{n2}名。", "The hospital trained {n2} nurses this year."),
+)
+PARALLEL_NAMES = (
+    ("刘宏毅", "Liu Hongyi"),
+    ("许永健", "Xu Yongjian"),
+    ("郭永进", "Guo Yongjin"),
+    ("杜娟", "Du Juan"),
+)
+
+
+def parallel_article(rng: random.Random, paragraphs: int = 10) -> tuple[str, str]:
+    """Return a (Chinese source, English draft) pair whose paragraphs correspond one to one."""
+    zh_paras, en_paras = [], []
+    for _ in range(paragraphs):
+        zh, en = [], []
+        for _ in range(rng.randint(2, 4)):
+            zh_t, en_t = rng.choice(PARALLEL)
+            zh_name, en_name = rng.choice(PARALLEL_NAMES)
+            m = rng.randint(1, 12)
+            f = {
+                "y": rng.randint(2015, 2025),
+                "m": m,
+                "month": MONTHS[m - 1],
+                "d": rng.randint(1, 28),
+                "n": rng.randint(2, 900),
+                "n2": rng.randint(2, 90),
+                "pct": rng.randint(2, 60),
+                "zh_name": zh_name,
+                "en_name": en_name,
+            }
+            zh.append(zh_t.format(**f))
+            en.append(en_t.format(**f))
+        zh_paras.append("".join(zh))
+        en_paras.append(" ".join(en))
+    return "\n\n".join(zh_paras) + "\n", "\n\n".join(en_paras) + "\n"

@@ -29,8 +29,12 @@ def _stream() -> io.TextIOWrapper:
 
 
 @pytest.fixture
-def cli(monkeypatch: pytest.MonkeyPatch):
-    """Return run(*args, stdin=None) -> Result, running yiwen in this process (no colour)."""
+def cli():
+    """Return run(*args, stdin=None) -> Result, running yiwen in this process (no colour).
+
+    Each call patches the streams with its own MonkeyPatch, so what the test itself patched
+    (environment, working folder) stays in place between calls.
+    """
     from yiwen.app import run
     from yiwen.render import console
 
@@ -38,17 +42,18 @@ def cli(monkeypatch: pytest.MonkeyPatch):
         out, err = _stream(), _stream()
         data = stdin.encode("utf-8") if isinstance(stdin, str) else (stdin or b"")
         inp = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8")
-        monkeypatch.setattr(sys, "stdout", out)
-        monkeypatch.setattr(sys, "stderr", err)
-        monkeypatch.setattr(sys, "stdin", inp)
-        monkeypatch.setenv("NO_COLOR", "1")
-        monkeypatch.setenv("TERM", "dumb")
+        patch = pytest.MonkeyPatch()
+        patch.setattr(sys, "stdout", out)
+        patch.setattr(sys, "stderr", err)
+        patch.setattr(sys, "stdin", inp)
+        patch.setenv("NO_COLOR", "1")
+        patch.setenv("TERM", "dumb")
         console.reset()
         try:
             code = run([str(a) for a in args])
         finally:
             console.reset()
-            monkeypatch.undo()
+            patch.undo()
         out.flush()
         err.flush()
         return Result(

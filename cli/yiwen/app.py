@@ -60,8 +60,8 @@ _register_commands()
 def run(argv: list[str] | None = None) -> int:
     """Run the CLI with `argv` and return its exit code, turning every error into one line."""
     args = sys.argv[1:] if argv is None else argv
-    if "--debug" in args:
-        _state["debug"] = True
+    # Per run, not per process: one `--debug` run must not leave tracebacks on for the next.
+    _state["debug"] = bool(os.environ.get("YIWEN_DEBUG")) or "--debug" in args
     try:
         rv = app(args=args, prog_name="yiwen", standalone_mode=False)
     except YiwenError as exc:

@@ -9,6 +9,7 @@ a fixed constant. The dynamic programme is limited to a band around the diagonal
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass
 
@@ -49,6 +50,16 @@ def _match_cost(l1: float, l2: float, ratio: float) -> float:
     return -math.log(max(p, 1e-300))
 
 
+def _groups(anchors: list[frozenset[str]] | None, n: int) -> dict[int, list[frozenset[str]]] | None:
+    """Anchor sets of every run of one and of two segments, indexed by the run's start."""
+    if anchors is None:
+        return None
+    return {
+        1: list(anchors),
+        2: [anchors[k] | anchors[k + 1] for k in range(n - 1)] + [frozenset()],
+    }
+
+
 def _anchor_cost(a: frozenset[str], b: frozenset[str]) -> float:
     union = a | b
     return _ANCHOR_WEIGHT * len(a ^ b) / len(union) if union else 0.0
@@ -67,12 +78,20 @@ def align(
     key): a bead whose two sides share them is cheaper, one where they differ dearer, which
     lets a dropped paragraph show up as an omission instead of a merge.
     """
-    empty: frozenset[str] = frozenset()
     n, m = len(source), len(target)
     if n == 0 or m == 0:
         return [Bead((i,), ()) for i in range(n)] + [Bead((), (j,)) for j in range(m)]
     ratio = max(sum(target), 1) / max(sum(source), 1)
-    width = band if band is not None else 12 + abs(n - m)
+    # Start with a narrow band; if the best path runs along its edge, the true path may lie
+    # outside it, so widen and align again (most drafts follow the source closely).
+    width = band if band is not None else 3 + abs(n - m)
+    # Prefix sums make a bead's length one subtraction; anchor sets of one and two segments
+    # are built once, not per cell.
+    ps = [0, *itertools.accumulate(source)]
+    pt = [0, *itertools.accumulate(target)]
+    sa = _groups(source_anchors, n)
+    ta = _groups(target_anchors, m)
+    moves = list(_COST.items())
     inf = float("inf")
     cost: dict[tuple[int, int], float] = {(0, 0): 0.0}
     back: dict[tuple[int, int], tuple[int, int]] = {}
@@ -84,30 +103,23 @@ def align(
             if i == 0 and j == 0:
                 continue
             best, move = inf, (0, 0)
-            for (di, dj), prior in _COST.items():
-                prev = (i - di, j - dj)
-                if prev[0] < 0 or prev[1] < 0:
-                    continue
-                base = cost.get(prev)
+            for (di, dj), prior in moves:
+                base = cost.get((i - di, j - dj))
                 if base is None:
                     continue
-                l1 = sum(source[prev[0] : i])
-                l2 = sum(target[prev[1] : j])
                 c = base + prior
                 if di and dj:
-                    c += _match_cost(l1, l2, ratio)
-                    if source_anchors is not None and target_anchors is not None:
-                        c += _anchor_cost(
-                            empty.union(*source_anchors[prev[0] : i]),
-                            empty.union(*target_anchors[prev[1] : j]),
-                        )
+                    c += _match_cost(ps[i] - ps[i - di], pt[j] - pt[j - dj], ratio)
+                    if sa is not None and ta is not None:
+                        c += _anchor_cost(sa[di][i - di], ta[dj][j - dj])
                 if c < best:
                     best, move = c, (di, dj)
             if best < inf:
                 cost[(i, j)] = best
                 back[(i, j)] = move
+    full = width >= max(n, m)
     if (n, m) not in cost:  # the band was too narrow for this pair: widen and retry
-        return align(source, target, max(n, m), source_anchors, target_anchors)
+        return align(source, target, min(max(n, m), width * 4), source_anchors, target_anchors)
     beads: list[Bead] = []
     i, j = n, m
     while i or j:
@@ -115,4 +127,17 @@ def align(
         beads.append(Bead(tuple(range(i - di, i)), tuple(range(j - dj, j))))
         i, j = i - di, j - dj
     beads.reverse()
+    if not full and _touches_edge(beads, n, m, width):
+        return align(source, target, min(max(n, m), width * 4), source_anchors, target_anchors)
     return beads
+
+
+def _touches_edge(beads: list[Bead], n: int, m: int, width: int) -> bool:
+    """True when the path comes within one cell of the band's edge."""
+    i = j = 0
+    for b in beads:
+        i += len(b.source)
+        j += len(b.target)
+        if abs(j - i * m / n) >= width - 1:
+            return True
+    return False

@@ -128,9 +128,15 @@ def _num(s: str) -> float | int | None:
     return zh_numeral(s)
 
 
+# Numerals that are part of a name: 第一人民医院, 第六人民医院 (hospitals are numbered in China).
+_ZH_NAMED = re.compile(r"第[一二三四五六七八九十]+(?:人民)?(?:医院|中学|小学|附属医院)")
+
+
 def _zh_quantities(text: str) -> list[Quantity]:
     found: list[Quantity] = []
     taken = [False] * len(text)
+    for m in _ZH_NAMED.finditer(text):
+        taken[m.start() : m.end()] = [True] * (m.end() - m.start())
 
     def add(kind: str, value: tuple, m: re.Match[str]) -> None:
         found.append(Quantity(kind, value, m.start(), m.end(), m.group(0)))

@@ -22,11 +22,36 @@ class Side:
     paragraphs: list[Segment]
     quantities: list[list[Quantity]] = field(default_factory=list)  # offsets absolute
     terms: list[list[Any]] = field(default_factory=list)  # GlossaryMatch, offsets absolute
+    families: list[set[str]] = field(default_factory=list)  # romanised surnames, lower case
+    _names: dict[int, list[Any]] = field(default_factory=dict)
 
-    def anchors(self, i: int) -> frozenset[str]:
-        """Return the language-neutral tokens of paragraph i (values, glossary entries)."""
-        out = {f"{q.kind}:{q.label()}" for q in self.quantities[i] if q.kind != "ordinal"}
+    def names(self, i: int) -> list[Any]:
+        """Return the Chinese personal names of paragraph i (jieba: computed on first use)."""
+        if i not in self._names:
+            from yiwen.glossary.zhnames import find_chinese_names
+
+            p = self.paragraphs[i]
+            self._names[i] = find_chinese_names(self.doc.prose[p.start : p.end])
+        return self._names[i]
+
+    def anchors(self, i: int, families: set[str] | None = None) -> frozenset[str]:
+        """Return the language-neutral tokens of paragraph i (values, names, glossary entries).
+
+        Besides exact values, a number gives its two leading digits and a date its month-day,
+        so a mistranslated value (3,500 for 3.5万, 2022 for 2023) still ties its paragraph to
+        the right source paragraph instead of looking like unrelated text.
+        """
+        out: set[str] = set()
+        for q in self.quantities[i]:
+            out.add(f"{q.kind}:{q.label()}")
+            if q.kind in ("number", "percent"):
+                digits = str(q.value[0]).replace(".", "").lstrip("0")
+                out.add(f"~{digits[:2]}")
+            elif q.kind == "date" and q.value[1]:
+                out.add(f"~{q.value[1]}-{q.value[2]}")
         out.update(f"g:{id(m.entry)}" for m in self.terms[i])
+        fams = self.families[i] if families is None else self.families[i] & families
+        out.update(f"f:{f}" for f in fams)
         return frozenset(out)
 
     def sentence_at(self, offset: int) -> Segment:
@@ -55,20 +80,44 @@ class Pairing:
     beads: list[Bead]
 
 
-def _side(doc: Document, glossary: Any) -> Side:
+def _side(doc: Document, glossary: Any, mentions: list[Any]) -> Side:
+    """Analyse one side; `mentions` are the pinyin names already found in the English side."""
+    from yiwen.glossary.surnames import COMPOUND, SINGLE
+
     paras = [p for p in doc.paragraphs if p.language != Language.UNKNOWN]
     side = Side(doc, paras)
+    by_start = sorted(mentions, key=lambda m: m.start)
+    k = 0
     for p in paras:
         text = doc.prose[p.start : p.end]
         lang = Language.ZH if p.language == Language.ZH else Language.EN
+        if lang == Language.ZH:
+            # Surname readings of the characters present: a cheap, soft anchor (a surname
+            # character in another word adds a little noise, jieba would cost 10x the check).
+            fams = {SINGLE[ch] for ch in text if ch in SINGLE}
+            fams.update(r for zh, r in COMPOUND.items() if zh in text)
+            side.families.append(fams)
+        else:
+            fams = set()
+            while k < len(by_start) and by_start[k].start < p.end:
+                if by_start[k].start >= p.start:
+                    fams.add(by_start[k].family.lower())
+                k += 1
+            side.families.append(fams)
         side.quantities.append(
             [
                 Quantity(q.kind, q.value, q.start + p.start, q.end + p.start, q.text)
                 for q in quantities(text, lang)
             ]
         )
-        hits = glossary.find(text) if glossary is not None else []
-        side.terms.append([_shift(m, p.start) for m in hits])
+        hits = [_shift(m, p.start) for m in glossary.find(text)] if glossary is not None else []
+        side.terms.append(hits)
+        # A numeral inside a name ("第一人民医院", "No. 1 People's Hospital") is not a quantity.
+        side.quantities[-1] = [
+            q
+            for q in side.quantities[-1]
+            if not any(h.start < q.end and q.start < h.end for h in hits)
+        ]
     return side
 
 
@@ -78,13 +127,23 @@ def _shift(match: Any, by: int) -> Any:
     return replace(match, start=match.start + by, end=match.end + by)
 
 
-def pair(source: Document, draft: Document, glossary: Any) -> Pairing:
-    """Align `draft` with `source` paragraph by paragraph (lengths plus anchors)."""
-    src, tgt = _side(source, glossary), _side(draft, glossary)
+def pair(
+    source: Document, draft: Document, glossary: Any, mentions: list[Any] | None = None
+) -> Pairing:
+    """Align `draft` with `source` paragraph by paragraph (lengths plus anchors).
+
+    `mentions`: pinyin name mentions of whichever side is English (found by the caller once,
+    shared with the N rules); surname anchors count only surnames both sides can have.
+    """
+    src_en = source.language != Language.ZH
+    src = _side(source, glossary, mentions if src_en else [])
+    tgt = _side(draft, glossary, [] if src_en else (mentions or []))
+    english = src if src_en else tgt
+    shared = set().union(*english.families) if english.families else set()
     beads = align(
         [p.end - p.start for p in src.paragraphs],
         [p.end - p.start for p in tgt.paragraphs],
-        source_anchors=[src.anchors(i) for i in range(len(src.paragraphs))],
-        target_anchors=[tgt.anchors(i) for i in range(len(tgt.paragraphs))],
+        source_anchors=[src.anchors(i, shared) for i in range(len(src.paragraphs))],
+        target_anchors=[tgt.anchors(i, shared) for i in range(len(tgt.paragraphs))],
     )
     return Pairing(src, tgt, beads)

@@ -22,6 +22,18 @@ GRAMMAR = typer.Option(None, "--grammar", help="Grammar checks: builtin, languag
 LT_SERVER = typer.Option(
     None, "--lt-server", help="URL of a LanguageTool server (implies --grammar languagetool)."
 )
+LT_MODE = typer.Option(
+    None,
+    "--lt-mode",
+    help="LanguageTool: server (--lt-server URL), local (start one here), public (the public "
+    "API; text leaves the machine) or off. Any but off implies --grammar languagetool.",
+)
+PICKY = typer.Option(
+    None, "--picky/--no-picky", help="LanguageTool's picky level: more style suggestions."
+)
+SOURCE = typer.Option(
+    None, "--source", help="The source article: check the draft against it (bilingual)."
+)
 WHOLE_PAGE = typer.Option(
     False, "--whole-page", help="HTML: check menus, footers and navigation too."
 )
@@ -51,6 +63,8 @@ def build_checker(
     source: str | None = None,
     whole_page: bool = False,
     fail_on: str | None = None,
+    lt_mode: str | None = None,
+    picky: bool | None = None,
 ):  # -> Checker (imported lazily to keep --help fast)
     """Load config, apply the flags over it, validate codes, and build the Checker."""
     from yiwen.checking import make_checker
@@ -62,7 +76,11 @@ def build_checker(
     if config_path is not None and not config_path.is_file():
         raise InputError(f"{config_path}: no such config file")
     config = load_config(config_path)
-    if lt_server and grammar is None:
+    if lt_mode is not None and lt_mode not in ("server", "local", "public", "off"):
+        raise InputError(f"--lt-mode must be server, local, public or off, not {lt_mode!r}")
+    if lt_mode == "off":
+        grammar, lt_mode = (grammar if grammar not in (None, "languagetool") else "builtin"), None
+    if (lt_server or lt_mode) and grammar is None:
         grammar = "languagetool"
     if grammar is not None and grammar not in ("builtin", "languagetool", "off"):
         raise InputError(f"--grammar must be builtin, languagetool or off, not {grammar!r}")
@@ -73,6 +91,8 @@ def build_checker(
         ignore=tuple(ignore) if ignore else None,
         grammar=grammar,
         lt_server=lt_server,
+        lt_mode=lt_mode,
+        lt_picky=picky,
         fail_on=fail_on,
     )
     validate_codes([*config.select, *config.ignore])

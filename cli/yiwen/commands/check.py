@@ -13,12 +13,12 @@ def check(
     files: list[str] = typer.Argument(
         ..., help="Articles to check (.txt, .md, …); - reads standard input."
     ),
-    source: str | None = typer.Option(
-        None, "--source", help="The source article (bilingual checks)."
-    ),
+    source: str | None = opt.SOURCE,
     glossary: list[Path] | None = opt.GLOSSARY,
     grammar: str | None = opt.GRAMMAR,
     lt_server: str | None = opt.LT_SERVER,
+    lt_mode: str | None = opt.LT_MODE,
+    picky: bool | None = opt.PICKY,
     output_format: str = typer.Option("text", "--format", help="text, json or html."),
     output: Path | None = typer.Option(
         None, "--output", "-o", help="Write the report to this file."
@@ -58,7 +58,11 @@ def check(
         source,
         whole_page,
         fail_on,
+        lt_mode,
+        picky,
     )
+    for note in checker.grammar.take_notices() if checker.grammar is not None else ():
+        console.stderr().print(f"yiwen: warning: {note}", markup=False, highlight=False)
     reports = [checker.check_path(f) for f in files]
     errors = [r for r in reports if r.error]
     for r in errors:
@@ -66,8 +70,12 @@ def check(
     good = [r for r in reports if not r.error]
     if good or not errors:
         _emit(good, output_format, output, diff)
+    for message in checker.grammar_errors:  # LanguageTool failed: built-in findings still shown
+        console.stderr().print(f"[error]yiwen: error:[/error] {message}", highlight=False)
     if errors:
         return int(ExitCode.USAGE)
+    if checker.grammar_errors:
+        return int(ExitCode.UNAVAILABLE)
     threshold = Severity(checker.config.fail_on).rank
     worst = max((f.severity.rank for r in good for f in r.findings), default=0)
     return int(ExitCode.FINDINGS if worst >= threshold else ExitCode.OK)

@@ -15,8 +15,27 @@ from yiwen.rules.registry import RuleContext, rule
 def _pairing(ctx: RuleContext) -> Pairing:
     if "pairing" not in ctx.cache:
         assert ctx.source is not None
-        ctx.cache["pairing"] = pair(ctx.source, ctx.document, ctx.glossary)
+        from yiwen.glossary.names import find_name_mentions
+
+        english = ctx.document if ctx.document.language != Language.ZH else ctx.source
+        if english is ctx.document:
+            from yiwen.rules.names_unlisted import mentions  # shared with the N rules
+
+            found = mentions(ctx)
+        else:
+            found = [m for s, t in _paras(english) for m in _shifted(find_name_mentions(t), s)]
+        ctx.cache["pairing"] = pair(ctx.source, ctx.document, ctx.glossary, found)
     return ctx.cache["pairing"]
+
+
+def _paras(doc) -> list[tuple[int, str]]:
+    return [(p.start, doc.prose[p.start : p.end]) for p in doc.paragraphs]
+
+
+def _shifted(found: list, by: int) -> list:
+    from dataclasses import replace
+
+    return [replace(m, start=m.start + by, end=m.end + by) for m in found]
 
 
 def _excerpt(text: str, limit: int = 60) -> str:
@@ -120,7 +139,9 @@ def source_term_missing(ctx: RuleContext) -> Iterator[Finding]:
                 if to_zh:
                     if expected in draft_text:
                         continue
-                elif any(h.form in ("canonical", "also") for h in same_entry):
+                elif any(h.form in ("canonical", "also") for h in same_entry) or _adjectival(
+                    entry, draft_text
+                ):
                     continue
                 zh = entry.zh or m.text
                 ref = p.source.ref(m.start)
@@ -140,6 +161,14 @@ def source_term_missing(ctx: RuleContext) -> Iterator[Finding]:
                     message=f"The source names {zh}; the draft does not have {expected!r}",
                     source=ref,
                 )
+
+
+def _adjectival(entry: object, draft: str) -> bool:
+    """True when a department is named by its adjective ("骨科医生" -> "orthopedic surgeon")."""
+    if getattr(entry, "kind", "") != "department":
+        return False
+    stem = entry.en.split()[0].lower()[:7]  # type: ignore[attr-defined]
+    return len(stem) >= 6 and stem in draft.lower()
 
 
 @rule(
@@ -164,7 +193,7 @@ def source_name_order(ctx: RuleContext) -> Iterator[Finding]:
         or ctx.document.language == Language.ZH
     ):
         return
-    from yiwen.glossary.zhnames import english_name, find_chinese_names
+    from yiwen.glossary.zhnames import english_name
 
     p = _pairing(ctx)
     order = ctx.config.name_order or getattr(ctx.glossary, "name_order", "") or "family-given"
@@ -177,7 +206,7 @@ def source_name_order(ctx: RuleContext) -> Iterator[Finding]:
         seen: set[str] = set()
         for i in bead.source:
             para = p.source.paragraphs[i]
-            for name in find_chinese_names(p.source.doc.prose[para.start : para.end]):
+            for name in p.source.names(i):
                 if name.zh in seen or any(name.zh in k for k in known):
                     continue
                 seen.add(name.zh)
