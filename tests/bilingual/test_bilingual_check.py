@@ -143,3 +143,25 @@ def test_fix_with_source_applies_name_and_term_fixes(cli, tmp_path) -> None:
     ]:
         assert right in text and wrong not in text
     assert "3,500" in text  # a number mismatch has no safe fix: it stays for a person
+
+
+def test_markup_lost_between_markdown_files(cli, tmp_path) -> None:
+    src = tmp_path / "a.zh.md"
+    src.write_text(
+        "# 通知\n\n详情请见[医院官网](https://example.org)，或拨打**热线**。\n", encoding="utf-8"
+    )
+    good = tmp_path / "good.en.md"
+    good.write_text(
+        "# Notice\n\nSee the [hospital website](https://example.org) or call the **hotline**.\n",
+        encoding="utf-8",
+    )
+    bad = tmp_path / "bad.en.md"
+    bad.write_text(
+        "# Notice\n\nSee the hospital website or call the **hotline**.\n", encoding="utf-8"
+    )
+    ok = cli("check", good, "--source", src, "--select", "B008")
+    assert ok.exit_code == 0, ok.stdout
+    r = cli("check", bad, "--source", src, "--select", "B008", "--format", "json")
+    (f,) = json.loads(r.stdout)["files"][0]["findings"]
+    assert f["code"] == "B008" and "1 link, the draft 0" in f["message"]
+    assert f["line"] == 3

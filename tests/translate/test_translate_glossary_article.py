@@ -183,6 +183,6 @@ def test_inline_strategy_loses_terms_on_a_scrambling_engine(provider_env, cli, t
         "translate", a, "--engine", "google", "--glossary", g, "--no-cache", "--protect", "inline"
     )
     assert r.exit_code == 0, r.stderr
-    assert "TR001" in r.stderr  # missing protected terms are findings
+    assert "B003" in r.stderr  # missing protected terms are findings
     out = (tmp_path / "mission.en.md").read_text("utf-8")
     assert "Gao Zhenyu" not in out

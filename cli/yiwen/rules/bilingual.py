@@ -387,3 +387,54 @@ def untranslated_english(ctx: RuleContext) -> Iterator[Finding]:
             if all(w.isupper() or len(w) <= 2 or (w[0].isupper() and is_pinyin(w)) for w in words):
                 continue
             yield ctx.finding(untranslated_english, start + m.start(), start + m.end())
+
+
+# Inline Markdown structure a translation must carry over: links, bold, inline code, images.
+_MARKUP = {
+    "link": re.compile(r"(?<!!)\[[^\]\n]*\]\("),
+    "image": re.compile(r"!\[[^\]\n]*\]\("),
+    "bold": re.compile(r"\*\*[^*\n]+\*\*|__[^_\n]+__"),
+    "inline code": re.compile(r"`[^`\n]+`"),
+}
+
+
+@rule(
+    "B008",
+    "markup-lost",
+    Severity.WARNING,
+    "The source paragraph has {detail}",
+    explanation="""A Markdown source paragraph and its translation should carry the same inline
+structure: links, images, bold text and inline code. A translation engine, or a translator
+pasting plain text, drops them; this compares the counts in each aligned paragraph.""",
+    bad="source: 详见[官网](https://example.org) → draft: see the website",
+    good="see the [website](https://example.org)",
+    needs_source=True,
+)
+def markup_lost(ctx: RuleContext) -> Iterator[Finding]:
+    """Compare links, images, bold and inline code per aligned paragraph of two Markdown files."""
+    if ctx.source is None or ctx.source.format != "md" or ctx.document.format != "md":
+        return
+    p = _pairing(ctx)
+    for bead in p.beads:
+        if not bead.source or not bead.target:
+            continue
+        src = " ".join(
+            p.source.doc.text[p.source.paragraphs[i].start : p.source.paragraphs[i].end]
+            for i in bead.source
+        )
+        first = p.draft.paragraphs[bead.target[0]]
+        last = p.draft.paragraphs[bead.target[-1]]
+        tgt = ctx.document.text[first.start : last.end]
+        lost = []
+        for name, pattern in _MARKUP.items():
+            a, b = len(pattern.findall(src)), len(pattern.findall(tgt))
+            if a != b:
+                lost.append(f"{a} {name}{'' if a == 1 else 's'}, the draft {b}")
+        if lost:
+            yield ctx.finding(
+                markup_lost,
+                first.start,
+                last.end,
+                detail="; ".join(lost),
+                source=p.source.ref(p.source.paragraphs[bead.source[0]].start),
+            )

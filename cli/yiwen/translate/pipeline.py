@@ -24,8 +24,10 @@ from yiwen.translate.engines import SPECS, EngineName, make_engine
 from yiwen.translate.segments import glue_for, pack, split_text
 
 PROTECTION_VERSION = "1"  # bump when placeholders or restoring change (invalidates the cache)
-MISSING_TERM = "TR001"
-LOST_MARKUP = "TR002"
+# The translation's own findings carry the codes of the bilingual rules that check the same
+# thing in `yiwen check --source`, so `yiwen rules explain` and --select/--ignore know them.
+MISSING_TERM = "B003"  # source-term-missing
+LOST_MARKUP = "B008"  # markup-lost
 
 
 @dataclass(frozen=True)
@@ -228,7 +230,7 @@ def run(
                             k,
                             _finding(
                                 LOST_MARKUP,
-                                "lost-markup",
+                                "markup-lost",
                                 sp,
                                 f"markup {sp.source!r} was lost by the engine",
                             ),
@@ -249,7 +251,7 @@ def run(
                         k,
                         _finding(
                             MISSING_TERM,
-                            "protected-term-missing",
+                            "source-term-missing",
                             sp,
                             f"{sp.source} should read {sp.target!r} here",
                         ),
