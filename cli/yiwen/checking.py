@@ -78,15 +78,31 @@ class Checker:
 
 
 def dedupe(findings: list[Finding]) -> list[Finding]:
-    """Sort findings by position and drop exact repeats (same code and span)."""
+    """Sort findings by position; drop exact repeats and findings another one subsumes.
+
+    A finding is subsumed when a wider finding covers its span and applying its fix inside
+    that span gives exactly the wider finding's fix: "Dr.Wang" -> "Dr. Wang" (E003) inside
+    "Dr.Wang Ruitao" -> "Dr. Wang Ruitao" (N004) says the same thing twice, so the editor sees
+    the name-aware one only.
+    """
     seen: set[tuple[str, int, int]] = set()
-    out = []
+    unique = []
     for f in sorted(findings, key=Finding.sort_key):
         key = (f.code, f.offset, f.length)
         if key not in seen:
             seen.add(key)
-            out.append(f)
-    return out
+            unique.append(f)
+    wide = [g for g in unique if g.replacements and g.length]
+    return [f for f in unique if not any(_subsumes(g, f) for g in wide)]
+
+
+def _subsumes(g: Finding, f: Finding) -> bool:
+    if g is f or not f.replacements or not (g.offset <= f.offset and f.end <= g.end):
+        return False
+    if g.length == f.length and g.offset == f.offset:
+        return False  # same span, different codes: both stay (they say different things)
+    lo, hi = f.offset - g.offset, f.end - g.offset
+    return g.text[:lo] + f.replacements[0] + g.text[hi:] == g.replacements[0]
 
 
 def make_checker(

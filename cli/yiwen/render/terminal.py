@@ -59,7 +59,8 @@ def render_finding(
             fix.append(" → ")
             fix.append(f.replacements[0], style="ins")
         else:
-            fix.append(" | ".join(repr(r) for r in f.replacements[:3]), style="fix")
+            shown = [repr(r) if r else "(delete)" for r in f.replacements[:3]]
+            fix.append(" | ".join(shown), style="fix")
         if f.applicability is not Applicability.SAFE:
             fix.append(f" ({f.applicability.value})", style="dim")
         console.print(fix)
