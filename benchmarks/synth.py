@@ -53,7 +53,7 @@ EN_SENTENCES = (
     "According to the National Health Commission, the program covers {n} counties.",
     "The hospital trained {n} nurses and {n2} resident physicians this year.",
     "{name} expressed thanks to the team on behalf of the Party Committee.",
-    "Experts from {dept} shared their experience in treating complex cases.",
+    "Experts from {dept} shared the experience of treating complex cases.",
     "The project is part of a long-term plan to improve care in rural areas.",
 )
 EN_ERRORS = (
@@ -61,7 +61,7 @@ EN_ERRORS = (
     ("Dr. ", "Dr."),
     (", ", "，"),
     ("said the", "said  the"),
-    ("meeting.", "meeting ."),
+    ("this year.", "this year ."),
     ("Dr. ", "Dr, "),
 )
 ZH_SENTENCES = (
