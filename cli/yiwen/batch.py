@@ -50,6 +50,8 @@ class BatchSpec:
     glossary: tuple[str, ...] = ()
     grammar: str | None = None
     lt_server: str | None = None
+    lt_mode: str | None = None
+    picky: bool | None = None
     whole_page: bool = False
     fail_on: str | None = None
     unsafe: bool = False  # fix: apply unsafe fixes too
@@ -268,6 +270,8 @@ class Worker:
             None,
             spec.whole_page,
             spec.fail_on,
+            spec.lt_mode,
+            spec.picky,
         )
         self.operation: Callable[[Worker, Item, bytes, FileResult], None] = _OPS[spec.operation]
         self._translator: tuple[Any, Any, Any, Any] | None = None
@@ -307,6 +311,12 @@ class Worker:
             r.size, r.content_hash = len(data), content_hash(data)
             r.mtime_ns = os.stat(item.src).st_mtime_ns
             self.operation(self, item, data, r)
+            if self.checker.grammar_errors:  # LanguageTool failed: built-in findings are kept
+                r.outcome, r.error = (
+                    ENGINE,
+                    _named(item.src, GrammarError(self.checker.grammar_errors[-1])),
+                )
+                self.checker.grammar_errors.clear()
         except (EngineError, GrammarError) as exc:
             r.outcome, r.error = ENGINE, _named(item.src, exc)
         except YiwenError as exc:
@@ -584,6 +594,39 @@ class Hooks:
     stop: Callable[[], bool] = lambda: False
 
 
+def share_grammar_server(spec: BatchSpec) -> BatchSpec:
+    """Start LanguageTool once in this process and point every worker at it.
+
+    Without this, each worker process would start a server of its own in local mode; a batch
+    pays for one. Server and public modes already share (the user's server, the public API).
+    """
+    from dataclasses import replace
+
+    from yiwen.commands._options import build_checker
+
+    wants_lt = spec.grammar == "languagetool" or spec.lt_server or spec.lt_mode not in (None, "off")
+    if not wants_lt or spec.lt_server or spec.lt_mode in ("public", "server"):
+        return spec
+    checker = build_checker(
+        Path(spec.config_path) if spec.config_path else None,
+        spec.encoding,
+        spec.lang,
+        list(spec.select),
+        list(spec.ignore),
+        [],
+        spec.grammar,
+        None,
+        None,
+        False,
+        None,
+        spec.lt_mode,
+        spec.picky,
+    )
+    if checker.grammar is None:
+        return spec
+    return replace(spec, lt_server=checker.grammar.client.url, lt_mode="server")
+
+
 def execute(spec: BatchSpec, todo: Sequence[Item], jobs: int, hooks: Hooks) -> bool:
     """Run the operation over `todo`, handing each result to hooks.result as it arrives.
 
@@ -594,6 +637,7 @@ def execute(spec: BatchSpec, todo: Sequence[Item], jobs: int, hooks: Hooks) -> b
     if not todo:  # a resume with nothing left: no Checker, no glossary, no workers
         hooks.start(0)
         return True
+    spec = share_grammar_server(spec)
     if jobs <= 1 or len(todo) <= 1:
         worker = Worker(spec)
         hooks.start(len(todo))
