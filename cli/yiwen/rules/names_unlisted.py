@@ -45,19 +45,33 @@ def house_order(ctx: RuleContext) -> str:
 
 
 def _glossary_people(ctx: RuleContext) -> tuple[list[tuple[int, int]], set[tuple[str, str]]]:
-    """Return the spans of glossary people in the English paragraphs and their (family, given)."""
-    spans: list[tuple[int, int]] = []
-    keys: set[tuple[str, str]] = set()
+    """Return the spans of glossary people in the English paragraphs and their (family, given).
+
+    The spans come from the glossary matches the N001-N005 rules already found for this
+    document; the (family, given) keys depend on the glossary only, so they are built once.
+    """
     g = ctx.glossary
     if g is None:
-        return spans, keys
-    for p in getattr(g, "people", ()):
-        keys.add((p.family.lower(), p.given.lower().replace("-", "").replace(" ", "")))
-    for start, text in ctx.paragraphs(*_EN):
-        for m in g.find(text):
-            if hasattr(m.entry, "family"):  # a Person, not a Term
-                spans.append((start + m.start, start + m.end))
-    return spans, keys
+        return [], set()
+    from yiwen.rules.names import en_matches
+
+    spans = [(m.start, m.end) for m in en_matches(ctx) if hasattr(m.entry, "family")]
+    return spans, _people_keys(g)
+
+
+_KEYS: dict[int, tuple[object, set[tuple[str, str]]]] = {}
+
+
+def _people_keys(g: object) -> set[tuple[str, str]]:
+    """(family, given) of every glossary person, lower case, cached per glossary object."""
+    hit = _KEYS.get(id(g))
+    if hit is None or hit[0] is not g:
+        keys = {
+            (p.family.lower(), p.given.lower().replace("-", "").replace(" ", ""))
+            for p in getattr(g, "people", ())
+        }
+        hit = _KEYS[id(g)] = (g, keys)
+    return hit[1]
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
