@@ -109,6 +109,26 @@ def translate_file(src: str, dest: str, options: TranslateOptions) -> TranslateO
     return run(doc, dest, options, engine=engine, config=config)
 
 
+_CHECKERS: dict[tuple[int, tuple[str, ...], str], tuple[Any, Any]] = {}
+
+
+def _checker(config: Any, glossaries: tuple[str, ...], target: str) -> Any:
+    """Return a Checker for the output language, built once per (config, glossaries, target).
+
+    A batch worker translates many files with one config object: the glossary is loaded and
+    its automaton built once, not once per file.
+    """
+    from yiwen.checking import make_checker
+    from yiwen.document import LoadOptions
+
+    key = (id(config), glossaries, target)
+    hit = _CHECKERS.get(key)
+    if hit is None or hit[0] is not config:
+        checker = make_checker(config, LoadOptions(lang=Language(target)), list(glossaries), None)
+        hit = _CHECKERS[key] = (config, checker)
+    return hit[1]
+
+
 def run(
     doc: Document,
     dest: str,
@@ -119,9 +139,8 @@ def run(
     progress: Callable[[int, int], None] | None = None,
 ) -> TranslateOutcome:
     """Translate a loaded document (engine, config and store may be given: tests, benchmarks)."""
-    from yiwen.checking import make_checker
     from yiwen.config import Config
-    from yiwen.document import LoadOptions, render_document
+    from yiwen.document import render_document
 
     began = time.perf_counter()
     config = config or Config()
@@ -137,9 +156,7 @@ def run(
     if doc.path and dest not in ("-", "") and Path(dest).resolve() == Path(doc.path).resolve():
         raise InputError(f"{dest}: refusing to overwrite the source article")
 
-    checker = make_checker(
-        config, LoadOptions(lang=Language(target)), list(options.glossaries), None
-    )
+    checker = _checker(config, tuple(options.glossaries), target)
     glossary = checker.glossary
     order = config.name_order or (glossary.name_order if glossary else "") or "family-given"
 
