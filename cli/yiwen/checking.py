@@ -28,9 +28,15 @@ class Checker:
     # Files whose grammar check failed (GrammarError, one line each); their built-in findings
     # are still reported and the command exits 3.
     grammar_errors: list[str] = field(default_factory=list)
+    _source: Document | None = field(default=None, repr=False)
 
-    def rules(self) -> list[Any]:
-        """Return the registry rules selected by the config that can run in this setup."""
+    def rules(self, bilingual: bool | None = None) -> list[Any]:
+        """Return the registry rules selected by the config that can run in this setup.
+
+        `bilingual`: whether a source is there for the B rules (default: --source was given).
+        """
+        if bilingual is None:
+            bilingual = self.source_path is not None
         cfg = self.config
         out = []
         for code, r in sorted(load_rules().items()):
@@ -40,7 +46,7 @@ class Checker:
                 continue
             if r.needs_glossary and self.glossary is None:
                 continue
-            if r.needs_source and self.source_path is None:
+            if r.needs_source and not bilingual:
                 continue
             out.append(r)
         return out
@@ -48,10 +54,15 @@ class Checker:
     def check_document(self, doc: Document, source: Document | None = None) -> list[Finding]:
         """Run every selected rule (and grammar) on one loaded document."""
         if source is None and self.source_path:
-            source = load_document(self.source_path, LoadOptions(encoding=None))
+            source = self.source_document()
+        if source is None and doc.format == "xliff":
+            # An XLIFF file carries its own source: each unit's <source> pairs with its <target>.
+            from yiwen.bilingual.pairing import xliff_source
+
+            source = xliff_source(doc)
         ctx = RuleContext(doc, self.config, glossary=self.glossary, source=source)
         findings: list[Finding] = []
-        for r in self.rules():
+        for r in self.rules(bilingual=source is not None):
             findings.extend(r.check(ctx))
         if self.grammar is not None:
             try:
@@ -67,6 +78,13 @@ class Checker:
                 and not (cfg.ignore and matches(f.code, cfg.ignore))
             )
         return dedupe(findings)
+
+    def source_document(self) -> Document:
+        """Load the --source article once per Checker (fix rounds and batches reuse it)."""
+        if self._source is None:
+            assert self.source_path is not None
+            self._source = load_document(self.source_path, LoadOptions(encoding=None))
+        return self._source
 
     def check_path(self, path: str, data: bytes | None = None) -> FileReport:
         """Load and check one file; an input error becomes the report's error, not an exception."""

@@ -23,6 +23,7 @@ class Side:
     quantities: list[list[Quantity]] = field(default_factory=list)  # offsets absolute
     terms: list[list[Any]] = field(default_factory=list)  # GlossaryMatch, offsets absolute
     families: list[set[str]] = field(default_factory=list)  # romanised surnames, lower case
+    refs: list[SourceRef] | None = None  # XLIFF: where each unit stands in the file
     _names: dict[int, list[Any]] = field(default_factory=dict)
 
     def names(self, i: int) -> list[Any]:
@@ -66,6 +67,11 @@ class Side:
 
     def ref(self, offset: int) -> SourceRef:
         """Return a SourceRef to the sentence around `offset` (for a finding's `source`)."""
+        if self.refs is not None:  # XLIFF: the unit's place in the file, the source sentence
+            s = self.sentence_at(offset)
+            i = next(k for k, p in enumerate(self.paragraphs) if p.start <= offset <= p.end)
+            r = self.refs[i]
+            return SourceRef(r.path, r.line, r.column, self.doc.text[s.start : s.end])
         s = self.sentence_at(offset)
         line, col = self.doc.position(s.start)
         return SourceRef(self.doc.path, line, col, self.doc.text[s.start : s.end])
@@ -80,11 +86,17 @@ class Pairing:
     beads: list[Bead]
 
 
-def _side(doc: Document, glossary: Any, mentions: list[Any]) -> Side:
-    """Analyse one side; `mentions` are the pinyin names already found in the English side."""
+def _side(
+    doc: Document, glossary: Any, mentions: list[Any], paras: list[Segment] | None = None
+) -> Side:
+    """Analyse one side; `mentions` are the pinyin names already found in the English side.
+
+    `paras` defaults to the document's paragraphs that have a language.
+    """
     from yiwen.glossary.surnames import COMPOUND, SINGLE
 
-    paras = [p for p in doc.paragraphs if p.language != Language.UNKNOWN]
+    if paras is None:
+        paras = [p for p in doc.paragraphs if p.language != Language.UNKNOWN]
     side = Side(doc, paras)
     by_start = sorted(mentions, key=lambda m: m.start)
     k = 0
@@ -147,3 +159,53 @@ def pair(
         target_anchors=[tgt.anchors(i, shared) for i in range(len(tgt.paragraphs))],
     )
     return Pairing(src, tgt, beads)
+
+
+# The marker an XLIFF file's synthetic source document carries in its payload.
+XLIFF_SOURCE = "xliff-source"
+
+
+def xliff_source(doc: Document) -> Document:
+    """Build the source side of an XLIFF file: one paragraph per unit's <source> text."""
+    from yiwen.document.language import detect_language
+    from yiwen.document.xliff import xliff_pairs
+
+    units = xliff_pairs(doc)
+    text = "\n\n".join(" ".join(src.split()) for _, src, _ in units)
+    paras, pos = [], 0
+    for _, src, _ in units:
+        flat = " ".join(src.split())
+        paras.append(Segment(pos, pos + len(flat), detect_language(flat)))
+        pos += len(flat) + 2
+    language = detect_language(text)
+    return Document(
+        path=doc.path,
+        text=text,
+        prose=text,
+        encoding="utf-8",
+        format="xliff-source",
+        language=language,
+        paragraphs=tuple(paras),
+        payload=(XLIFF_SOURCE, units),
+    )
+
+
+def pair_xliff(doc: Document, source: Document, glossary: Any) -> Pairing:
+    """Pair each XLIFF unit's source with its target: no alignment, the file says which is which."""
+    _, units = source.payload
+    src = _side(source, glossary, [], list(source.paragraphs))
+    src.refs = []
+    targets: list[Segment] = []
+    beads: list[Bead] = []
+    from yiwen.document.language import detect_language
+
+    for k, (_, _, span) in enumerate(units):
+        anchor = span[0] if span else 0
+        line, col = doc.position(anchor)
+        src.refs.append(SourceRef(doc.path, line, col, ""))
+        if span is None or not doc.text[span[0] : span[1]].strip():
+            beads.append(Bead((k,), ()))
+            continue
+        targets.append(Segment(span[0], span[1], detect_language(doc.prose[span[0] : span[1]])))
+        beads.append(Bead((k,), (len(targets) - 1,)))
+    return Pairing(src, _side(doc, glossary, [], targets), beads)

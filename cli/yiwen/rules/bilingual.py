@@ -13,6 +13,14 @@ from yiwen.rules.registry import RuleContext, rule
 
 
 def _pairing(ctx: RuleContext) -> Pairing:
+    if (
+        "pairing" not in ctx.cache
+        and ctx.source is not None
+        and ctx.source.format == "xliff-source"
+    ):
+        from yiwen.bilingual.pairing import pair_xliff
+
+        ctx.cache["pairing"] = pair_xliff(ctx.document, ctx.source, ctx.glossary)
     if "pairing" not in ctx.cache:
         assert ctx.source is not None
         from yiwen.glossary.names import find_name_mentions
