@@ -117,7 +117,7 @@ def _check(path: Path, raw: str, key: str, name: str, value: Any) -> Any:
 
 
 def _line_of(raw: str, key: str) -> int:
-    m = re.search(rf"^\s*{re.escape(key)}\s*=", raw, re.M)
+    m = re.search(rf"^[ \t]*{re.escape(key)}[ \t]*=", raw, re.M)
     return raw.count("\n", 0, m.start()) + 1 if m else 1
 
 

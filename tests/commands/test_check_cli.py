@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 
 def test_doubled_word_found_and_exit_1(cli, tmp_path):
     f = tmp_path / "a.txt"
@@ -54,3 +56,49 @@ def test_stdin(cli):
     r = cli("check", "-", stdin="It was the the best.\n")
     assert r.exit_code == 1
     assert "E001" in r.stdout
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "words"),
+    [
+        ("empty.txt", b"", "file is empty"),
+        ("blank.md", b"  \n\n", "file is empty"),
+        ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary file"),
+        (
+            "latin.txt",
+            "Caf\u00e9 \u00e0 la cr\u00e8me, na\u00efve \u00e9l\u00e8ve.".encode("latin-1") * 3,
+            "name it with --encoding",
+        ),
+    ],
+)
+def test_bad_input_is_one_line_naming_the_file(cli, tmp_path, name, content, words):
+    f = tmp_path / name
+    f.write_bytes(content)
+    r = cli("check", f)
+    assert r.exit_code == 2, r.stdout
+    assert r.stderr.count("\n") == 1 and str(f) in r.stderr and words in r.stderr
+    assert "Traceback" not in r.stderr
+
+
+def test_directory_is_one_line(cli, tmp_path):
+    r = cli("check", tmp_path)
+    assert r.exit_code == 2
+    assert f"{tmp_path}: is a directory" in r.stderr
+
+
+def test_wrong_encoding_flag(cli, tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_bytes("医院".encode())
+    r = cli("check", f, "--encoding", "ascii")
+    assert r.exit_code == 2 and "cannot be decoded as ascii" in r.stderr
+    r = cli("check", f, "--encoding", "klingon")
+    assert r.exit_code == 2 and "unknown encoding 'klingon'" in r.stderr
+
+
+def test_gbk_file_is_read(cli, tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_bytes("上海市第一人民医院召开会议。。医生们出席了会议，并进行了交流。".encode("gbk"))
+    r = cli("check", f, "--format", "json")
+    data = json.loads(r.stdout)
+    assert data["files"][0]["language"] == "zh"
+    assert [x["code"] for x in data["files"][0]["findings"]] == ["Z002"]

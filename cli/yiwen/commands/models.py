@@ -18,7 +18,10 @@ def install(
     path: Path = typer.Argument(..., help="An .argosmodel package or a model folder."),
     name: str | None = typer.Option(None, "--name", help="Install under this name."),
 ) -> int:
-    """Install a model package (Argos Translate .argosmodel, or its unpacked folder)."""
+    """Install a model package (Argos Translate .argosmodel, or its unpacked folder).
+
+    Example: yiwen models install translate-zh_en.argosmodel
+    """
     from yiwen.render import console
     from yiwen.translate.local import install_model
 
@@ -33,7 +36,10 @@ def install(
 
 @models_app.command("list")
 def list_models() -> int:
-    """List installed models and the direction each translates."""
+    """List installed models and the direction each translates.
+
+    Example: yiwen models list
+    """
     from yiwen.render import console
     from yiwen.translate.local import installed_models, models_dir
 
@@ -50,7 +56,10 @@ def list_models() -> int:
 
 @models_app.command("remove")
 def remove(name: str = typer.Argument(..., help="The installed model's name.")) -> int:
-    """Remove an installed model."""
+    """Remove an installed model.
+
+    Example: yiwen models remove zh-en
+    """
     from yiwen.render import console
     from yiwen.translate.local import remove_model
 

@@ -19,7 +19,10 @@ def export(
     output: str = typer.Option("-", "--output", "-o", help="Write here (default: stdout)."),
     approved: bool = typer.Option(False, "--approved", help="Only approved entries."),
 ) -> int:
-    """Export the translation memory (machine drafts and approved entries) as TMX."""
+    """Export the translation memory (machine drafts and approved entries) as TMX.
+
+    Example: yiwen tm export --format tmx -o memory.tmx
+    """
     from yiwen import __version__
     from yiwen.document import atomic_write
     from yiwen.errors import InputError
@@ -45,7 +48,10 @@ def export(
 def import_(
     path: Path = typer.Argument(..., help="A TMX file (its units become approved)."),
 ) -> int:
-    """Import a TMX file; its translations are used first from now on."""
+    """Import a TMX file; its translations are used first from now on.
+
+    Example: yiwen tm import approved.tmx
+    """
     from yiwen.document import read_bytes
     from yiwen.render import console
     from yiwen.translate.cache import TranslationStore, import_tmx
