@@ -165,3 +165,23 @@ def test_markup_lost_between_markdown_files(cli, tmp_path) -> None:
     (f,) = json.loads(r.stdout)["files"][0]["findings"]
     assert f["code"] == "B008" and "1 link, the draft 0" in f["message"]
     assert f["line"] == 3
+
+
+def test_missing_value_is_reported_on_the_aligned_sentence(cli, tmp_path) -> None:
+    src = tmp_path / "a.zh.md"
+    src.write_text(
+        "医院今年培训护士45名。新病区共有床位120张，由国家卫生健康委员会验收。团队将于7月出发。\n",
+        encoding="utf-8",
+    )
+    draft = tmp_path / "a.en.md"
+    draft.write_text(
+        "The hospital trained 45 nurses this year. The new ward has many beds and was inspected "
+        "by the health authorities. The team leaves in July.\n",
+        encoding="utf-8",
+    )
+    r = cli("check", draft, "--source", src, "-g", GLOSSARY, "--select", "B", "--format", "json")
+    found = json.loads(r.stdout)["files"][0]["findings"]
+    second = "The new ward has many beds and was inspected by the health authorities."
+    missing = [f for f in found if f["code"] == "B003" or "no such value" in f["message"]]
+    assert {f["text"] for f in missing} == {second}
+    assert {f["code"] for f in missing} == {"B003", "B005"}

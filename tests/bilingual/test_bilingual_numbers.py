@@ -154,3 +154,10 @@ def test_positions_point_at_the_text() -> None:
     text = "手术一百二十台，增长百分之三十。"
     for q in quantities(text, Language.ZH):
         assert text[q.start : q.end] == q.text
+
+
+def test_month_alone_after_a_preposition() -> None:
+    (a,) = quantities("团队将于7月出发", Language.ZH)
+    (b,) = quantities("The team leaves in July.", Language.EN)
+    assert same(a, b)
+    assert quantities("It may rain; we may go.", Language.EN) == []

@@ -255,6 +255,14 @@ _EN_PATTERNS = [
         ),
     ),
     ("date_my", re.compile(rf"\b({_MONTH_RE})\s+(\d{{4}})\b", re.I)),
+    # A month alone, after a preposition ("in July" ~ "7月"); "may" alone is a verb.
+    (
+        "date_m",
+        re.compile(
+            rf"\b(?:in|since|until|till|by|from|during|before|after|early|late|mid-?)\s+({_MONTH_RE})(?![\w-])",
+            re.I,
+        ),
+    ),
     (
         "time",
         re.compile(
@@ -335,6 +343,8 @@ def _en_quantities(text: str) -> list[Quantity]:
                     (int(g[2]) if g[2] else None, _MONTHS[g[1].lower().rstrip(".")], int(g[0])),
                     m,
                 )
+            elif kind == "date_m":
+                add("date", (None, _MONTHS[g[0].lower().rstrip(".")], None), m)
             elif kind == "date_my":
                 add("date", (int(g[1]), _MONTHS[g[0].lower().rstrip(".")], None), m)
             elif kind == "time":

@@ -55,6 +55,24 @@ class Side:
         out.update(f"f:{f}" for f in fams)
         return frozenset(out)
 
+    def sentences(self, i: int) -> list[Segment]:
+        """Return the sentences of paragraph i."""
+        p = self.paragraphs[i]
+        return sentences(self.doc.prose, p.start, p.end, p.language) or [p]
+
+    def span_anchors(self, span: Segment) -> frozenset[str]:
+        """Return the anchors (values, glossary entries) found inside one span."""
+        i = next(
+            (k for k, p in enumerate(self.paragraphs) if p.start <= span.start < p.end + 1), None
+        )
+        if i is None:
+            return frozenset()
+        out = {
+            f"{q.kind}:{q.label()}" for q in self.quantities[i] if span.start <= q.start < span.end
+        }
+        out.update(f"g:{id(m.entry)}" for m in self.terms[i] if span.start <= m.start < span.end)
+        return frozenset(out)
+
     def sentence_at(self, offset: int) -> Segment:
         """Return the sentence of this side's document that contains `offset`."""
         for p in self.paragraphs:
@@ -84,6 +102,40 @@ class Pairing:
     source: Side
     draft: Side
     beads: list[Bead]
+    _sentences: dict[int, list[tuple[Segment, list[Segment]]]] = field(default_factory=dict)
+
+    def draft_sentence_for(self, bead_index: int, source_offset: int) -> Segment:
+        """Return the draft span aligned to the source sentence around `source_offset`.
+
+        Within a paragraph bead the sentences are aligned the same way as the paragraphs
+        (lengths and anchors), so a term or number missing from the translation is reported
+        on the sentence that should have carried it.
+        """
+        pairs = self._sentence_pairs(bead_index)
+        for src, tgts in pairs:
+            if src.start <= source_offset <= src.end and tgts:
+                return Segment(tgts[0].start, tgts[-1].end, tgts[0].language, "sentence")
+        bead = self.beads[bead_index]
+        first = self.draft.paragraphs[bead.target[0]]
+        return self.draft.sentence_at(first.start)
+
+    def _sentence_pairs(self, k: int) -> list[tuple[Segment, list[Segment]]]:
+        if k not in self._sentences:
+            bead = self.beads[k]
+            src = [s for i in bead.source for s in self.source.sentences(i)]
+            tgt = [s for j in bead.target for s in self.draft.sentences(j)]
+            beads = align(
+                [s.end - s.start for s in src],
+                [t.end - t.start for t in tgt],
+                source_anchors=[self.source.span_anchors(s) for s in src],
+                target_anchors=[self.draft.span_anchors(t) for t in tgt],
+            )
+            out: list[tuple[Segment, list[Segment]]] = []
+            for b in beads:
+                for i in b.source:
+                    out.append((src[i], [tgt[j] for j in b.target]))
+            self._sentences[k] = out
+        return self._sentences[k]
 
 
 def _side(

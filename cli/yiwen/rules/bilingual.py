@@ -125,7 +125,7 @@ def source_term_missing(ctx: RuleContext) -> Iterator[Finding]:
     p = _pairing(ctx)
     glossary = ctx.glossary
     to_zh = ctx.document.language == Language.ZH
-    for bead in p.beads:
+    for k, bead in enumerate(p.beads):
         if not bead.source or not bead.target:
             continue
         draft_hits = [m for j in bead.target for m in p.draft.terms[j]]
@@ -160,8 +160,7 @@ def source_term_missing(ctx: RuleContext) -> Iterator[Finding]:
                             source_term_missing, h.start, h.end, [h.canonical], zh=zh, source=ref
                         )
                     continue
-                para = p.draft.paragraphs[bead.target[0]]
-                sent = p.draft.sentence_at(para.start)
+                sent = p.draft_sentence_for(k, m.start)
                 yield ctx.finding(
                     source_term_missing,
                     sent.start,
@@ -206,7 +205,7 @@ def source_name_order(ctx: RuleContext) -> Iterator[Finding]:
     p = _pairing(ctx)
     order = ctx.config.name_order or getattr(ctx.glossary, "name_order", "") or "family-given"
     other = "given-family" if order == "family-given" else "family-given"
-    for bead in p.beads:
+    for k, bead in enumerate(p.beads):
         if not bead.source or not bead.target:
             continue
         known = {m.text for i in bead.source for m in p.source.terms[i]}
@@ -236,7 +235,7 @@ def source_name_order(ctx: RuleContext) -> Iterator[Finding]:
                 if hit:
                     yield ctx.finding(source_name_order, *hit, [want], zh=name.zh, source=ref)
                 else:
-                    sent = p.draft.sentence_at(paras[0].start)
+                    sent = p.draft_sentence_for(k, para.start + name.start)
                     yield ctx.finding(
                         source_name_order,
                         sent.start,
@@ -263,7 +262,7 @@ July 21, 2023 = 21 July 2023; 百分之三十 = 30%; 3.5万 = 35,000; 两 = two;
 def number_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     """Compare the quantities of each aligned paragraph group, both ways."""
     p = _pairing(ctx)
-    for bead in p.beads:
+    for k, bead in enumerate(p.beads):
         if not bead.source or not bead.target:
             continue
         src = [q for i in bead.source for q in p.source.quantities[i]]
@@ -289,7 +288,7 @@ def number_mismatch(ctx: RuleContext) -> Iterator[Finding]:
                     source=ref,
                 )
             else:
-                sent = p.draft.sentence_at(p.draft.paragraphs[bead.target[0]].start)
+                sent = p.draft_sentence_for(k, s.start)
                 yield ctx.finding(
                     number_mismatch,
                     sent.start,
