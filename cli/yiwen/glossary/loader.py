@@ -25,8 +25,15 @@ else:  # pragma: no cover - Python 3.10
 _PERSON_KEYS = ("zh", "family", "given", "en", "note")
 _TERM_KEYS = ("zh", "en", "kind", "avoid", "also", "scope", "note")
 _HEADER_KEYS = ("name", "name_order", "honorifics", "surname_caps")
-_TABLE = re.compile(r"^\s*\[\[\s*(person|term)\s*\]\]\s*(?:#.*)?$")
+_LIST_KEYS = frozenset(("avoid", "also", "scope"))
+_PERSON_KEYSET = frozenset(_PERSON_KEYS)
+_TERM_KEYSET = frozenset(_TERM_KEYS)
+# One search over the whole text finds every [[person]] / [[term]] header; TOML counts lines by
+# "\n" (str.splitlines would also break at U+2028 inside a string and miscount).
+_TABLE = re.compile(r"^[ \t]*\[\[[ \t]*(person|term)[ \t]*\]\][ \t]*(?:#.*)?\r?$", re.MULTILINE)
 _SECTION = re.compile(r"^\s*\[")
+_GLOSSARY = re.compile(r"^[ \t]*\[[ \t]*glossary[ \t]*\]", re.MULTILINE)
+_SPACE = re.compile(r"\s").search
 
 
 def bundled_glossary_path(name: str = "shanghai-general-hospital") -> Path:
@@ -129,64 +136,87 @@ def parse_glossary(text: str, path: str, errors: list[str]) -> _Raw:
         reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
         errors.append(f"{path}:{m.group(1) if m else 1}: invalid TOML: {reason}")
         return _Raw(path, {}, {}, [], [])
-    lines = text.splitlines()
-    tables = _table_lines(lines)
+    source = _Source(path, text)
     raw = _Raw(path, {}, {}, [], [])
-    _read_header(data, lines, raw, errors)
+    _read_header(data, source, raw, errors)
     for key in data:
         if key not in ("glossary", "person", "term"):
-            errors.append(f"{path}:{_key_line(lines, key, 0, len(lines))}: unknown table {key!r}")
+            errors.append(f"{source.at_key(key)}: unknown table {key!r}")
+    headers = _table_lines(text)
     for kind in ("person", "term"):
         items = data.get(kind, [])
         if not isinstance(items, list):
-            errors.append(
-                f"{path}:{_key_line(lines, kind, 0, len(lines))}: {kind!r} must be [[{kind}]] tables"
-            )
+            errors.append(f"{source.at_key(kind)}: {kind!r} must be [[{kind}]] tables")
             continue
-        spans = tables[kind]
+        firsts = headers[kind]
+        if len(firsts) < len(items):  # written as "person = [{...}]": name that line
+            line = _key_line(source.lines, kind, 1, len(source.lines))
+            firsts = firsts + [line] * (len(items) - len(firsts))
+        read = _person if kind == "person" else _term
+        out = raw.people if kind == "person" else raw.terms
         for i, item in enumerate(items):
-            first, last = spans[i] if i < len(spans) else (1, len(lines))
-            where = _Where(path, lines, first, last)
+            where = _Where(source, firsts[i])
             if not isinstance(item, dict):
-                errors.append(f"{where.at()}: {kind} #{i + 1} must be a table")
+                errors.append(f"{where.origin}: {kind} #{i + 1} must be a table")
                 continue
-            if kind == "person":
-                entry = _person(item, where, errors)
-                if entry is not None:
-                    raw.people.append(entry)
-            else:
-                term = _term(item, where, errors)
-                if term is not None:
-                    raw.terms.append(term)
+            entry = read(item, where, errors)
+            if entry is not None:
+                out.append(entry)
     _check_duplicates(raw, errors)
     return raw
 
 
-class _Where:
-    """Finds the line of a key inside one [[table]] for messages."""
+class _Source:
+    """One file's text; its lines are split only when an error message needs a key's line."""
 
-    def __init__(self, path: str, lines: list[str], first: int, last: int) -> None:
-        self.path, self.lines, self.first, self.last = path, lines, first, last
+    def __init__(self, path: str, text: str) -> None:
+        self.path, self.text = path, text
+        self._lines: list[str] | None = None
+
+    @property
+    def lines(self) -> list[str]:
+        """Return the file's lines (TOML lines: split at "\\n")."""
+        if self._lines is None:
+            self._lines = self.text.split("\n")
+        return self._lines
+
+    def at_key(self, key: str, first: int = 0, last: int | None = None) -> str:
+        """Return "path:line" of `key` between lines first..last (default: the whole file)."""
+        lines = self.lines
+        return f"{self.path}:{_key_line(lines, key, first, len(lines) if last is None else last)}"
+
+
+class _Where:
+    """Where one [[table]] starts, and (on demand) the line of a key inside it, for messages."""
+
+    __slots__ = ("first", "origin", "source")
+
+    def __init__(self, source: _Source, first: int) -> None:
+        self.source, self.first = source, first
+        self.origin = f"{source.path}:{first}"
 
     def at(self, key: str | None = None) -> str:
         """Return "path:line" of `key` in this table (the table header when absent)."""
         if key is None:
-            return f"{self.path}:{self.first}"
-        return f"{self.path}:{_key_line(self.lines, key, self.first, self.last)}"
+            return self.origin
+        lines = self.source.lines
+        # The table runs to the line before the next table or section header.
+        last = next(
+            (i for i in range(self.first + 1, len(lines) + 1) if _SECTION.match(lines[i - 1])),
+            len(lines) + 1,
+        )
+        return self.source.at_key(key, self.first, last - 1)
 
 
-def _table_lines(lines: list[str]) -> dict[str, list[tuple[int, int]]]:
-    """Return the (header line, last line) of each [[person]] and [[term]] table, 1-based."""
-    out: dict[str, list[tuple[int, int]]] = {"person": [], "term": []}
-    current: tuple[str, int] | None = None
-    for i, line in enumerate(lines, 1):
-        m = _TABLE.match(line)
-        if m or _SECTION.match(line):
-            if current:
-                out[current[0]].append((current[1], i - 1))
-            current = (m.group(1), i) if m else None
-    if current:
-        out[current[0]].append((current[1], len(lines)))
+def _table_lines(text: str) -> dict[str, list[int]]:
+    """Return the 1-based header line of each [[person]] and [[term]] table, in file order."""
+    out: dict[str, list[int]] = {"person": [], "term": []}
+    line, pos, count = 1, 0, text.count
+    for m in _TABLE.finditer(text):
+        start = m.start()
+        line += count("\n", pos, start)
+        pos = start
+        out[m.group(1)].append(line)
     return out
 
 
@@ -202,32 +232,36 @@ def _key_line(lines: list[str], key: str, first: int, last: int) -> int:
     return max(first, 1)
 
 
-def _read_header(data: dict[str, Any], lines: list[str], raw: _Raw, errors: list[str]) -> None:
+def _read_header(data: dict[str, Any], source: _Source, raw: _Raw, errors: list[str]) -> None:
     head = data.get("glossary", {})
     path = raw.path
     if not isinstance(head, dict):
         errors.append(f"{path}:1: 'glossary' must be a table")
         return
-    start = next((i for i, ln in enumerate(lines, 1) if re.match(r"^\s*\[\s*glossary\s*\]", ln)), 1)
-    where = _Where(path, lines, start, len(lines))
+
+    def at(key: str) -> str:  # only called for an error: finding the line costs a scan
+        m = _GLOSSARY.search(source.text)
+        start = source.text.count("\n", 0, m.start()) + 1 if m else 1
+        return source.at_key(key, start)
+
     for key, value in head.items():
         if key not in _HEADER_KEYS:
-            errors.append(f"{where.at(key)}: [glossary]: unknown key {key!r}")
+            errors.append(f"{at(key)}: [glossary]: unknown key {key!r}")
             continue
         if key == "name_order" and value not in NAME_ORDERS:
             errors.append(
-                f"{where.at(key)}: [glossary]: 'name_order' must be 'given-family' or "
+                f"{at(key)}: [glossary]: 'name_order' must be 'given-family' or "
                 f"'family-given', not {value!r}"
             )
             continue
         if key == "honorifics" and not _str_list(value):
-            errors.append(f"{where.at(key)}: [glossary]: 'honorifics' must be a list of strings")
+            errors.append(f"{at(key)}: [glossary]: 'honorifics' must be a list of strings")
             continue
         if key == "surname_caps" and not isinstance(value, bool):
-            errors.append(f"{where.at(key)}: [glossary]: 'surname_caps' must be true or false")
+            errors.append(f"{at(key)}: [glossary]: 'surname_caps' must be true or false")
             continue
         if key == "name" and not isinstance(value, str):
-            errors.append(f"{where.at(key)}: [glossary]: 'name' must be a string")
+            errors.append(f"{at(key)}: [glossary]: 'name' must be a string")
             continue
         raw.header[key] = value
 
@@ -248,6 +282,23 @@ def _label(kind: str, item: dict[str, Any]) -> str:
     return f"{kind} {name!r}" if name else kind
 
 
+def _clean(item: dict[str, Any], keyset: frozenset[str]) -> dict[str, Any] | None:
+    """Return the stripped values of a well-formed entry, or None when anything is off."""
+    if not item.keys() <= keyset:
+        return None
+    out: dict[str, Any] = {}
+    for key, value in item.items():
+        if key in _LIST_KEYS:
+            if type(value) is not list or not _str_list(value):
+                return None
+            out[key] = tuple(v.strip() for v in value)
+        elif type(value) is str:
+            out[key] = value.strip()
+        else:
+            return None
+    return out
+
+
 def _strings(
     item: dict[str, Any], keys: tuple[str, ...], label: str, where: _Where, errors: list[str]
 ) -> dict[str, Any] | None:
@@ -262,7 +313,7 @@ def _strings(
         value = item.get(key)
         if value is None:
             continue
-        if key in ("avoid", "also", "scope"):
+        if key in _LIST_KEYS:
             if not _str_list(value):
                 errors.append(f"{where.at(key)}: {label}: {key!r} must be a list of strings")
                 ok = False
@@ -277,78 +328,69 @@ def _strings(
 
 
 def _person(item: dict[str, Any], where: _Where, errors: list[str]) -> Person | None:
-    label = _label("person", item)
-    v = _strings(item, _PERSON_KEYS, label, where, errors)
+    # The common case (known keys, right types) skips the message-building checks.
+    v = _clean(item, _PERSON_KEYSET)
     if v is None:
-        return None
-    ok = True
-    for key in ("family", "given"):
-        if not v.get(key):
-            errors.append(f"{where.at()}: {label}: {key!r} is missing")
-            ok = False
-        elif re.search(r"\s", v[key]):
-            errors.append(
-                f"{where.at(key)}: {label}: {key!r} must be one word "
-                f"({v[key].replace(' ', '')!r}, not {v[key]!r})"
-            )
-            ok = False
-    if not ok:
+        v = _strings(item, _PERSON_KEYS, _label("person", item), where, errors)
+        if v is None:
+            return None
+    family, given = v.get("family"), v.get("given")
+    if not family or not given or _SPACE(family) or _SPACE(given):
+        label = _label("person", item)
+        for key in ("family", "given"):
+            if not v.get(key):
+                errors.append(f"{where.at()}: {label}: {key!r} is missing")
+            elif _SPACE(v[key]):
+                errors.append(
+                    f"{where.at(key)}: {label}: {key!r} must be one word "
+                    f"({v[key].replace(' ', '')!r}, not {v[key]!r})"
+                )
         return None
     return Person(
-        v.get("zh") or None,
-        v["family"],
-        v["given"],
-        v.get("en") or None,
-        v.get("note", ""),
-        where.at(),
+        v.get("zh") or None, family, given, v.get("en") or None, v.get("note", ""), where.origin
     )
 
 
 def _term(item: dict[str, Any], where: _Where, errors: list[str]) -> Term | None:
-    label = _label("term", item)
-    v = _strings(item, _TERM_KEYS, label, where, errors)
+    v = _clean(item, _TERM_KEYSET)
     if v is None:
-        return None
-    if not v.get("en"):
-        errors.append(f"{where.at()}: {label}: 'en' is missing")
+        v = _strings(item, _TERM_KEYS, _label("term", item), where, errors)
+        if v is None:
+            return None
+    en = v.get("en")
+    if not en:
+        errors.append(f"{where.at()}: {_label('term', item)}: 'en' is missing")
         return None
     kind = v.get("kind", "other")
     if kind not in KINDS:
         errors.append(
-            f"{where.at('kind')}: {label}: 'kind' must be one of {', '.join(KINDS)}, not {kind!r}"
+            f"{where.at('kind')}: {_label('term', item)}: 'kind' must be one of "
+            f"{', '.join(KINDS)}, not {kind!r}"
         )
         return None
-    for key in ("scope",):
-        bad = [s for s in v.get(key, ()) if s not in KINDS]
-        if bad:
+    avoid, also, scope = v.get("avoid", ()), v.get("also", ()), v.get("scope", ())
+    bad = [s for s in scope if s not in KINDS]
+    if bad:
+        errors.append(
+            f"{where.at('scope')}: {_label('term', item)}: 'scope' must name kinds "
+            f"({', '.join(KINDS)}), not {bad[0]!r}"
+        )
+        return None
+    for key, forms in (("avoid", avoid), ("also", also)):
+        if en in forms:
             errors.append(
-                f"{where.at(key)}: {label}: {key!r} must name kinds ({', '.join(KINDS)}), not {bad[0]!r}"
+                f"{where.at(key)}: {_label('term', item)}: {key} form {en!r} is the canonical form"
             )
             return None
-    en = v["en"]
-    for key in ("avoid", "also"):
-        for form in v.get(key, ()):
-            if form == en:
-                errors.append(
-                    f"{where.at(key)}: {label}: {key} form {form!r} is the canonical form"
-                )
-                return None
-    clash = set(v.get("avoid", ())) & set(v.get("also", ()))
-    if clash:
-        errors.append(
-            f"{where.at('also')}: {label}: {sorted(clash)[0]!r} is both 'avoid' and 'also'"
-        )
-        return None
-    return Term(
-        v.get("zh") or None,
-        en,
-        kind,
-        v.get("avoid", ()),
-        v.get("note", ""),
-        where.at(),
-        v.get("also", ()),
-        v.get("scope", ()),
-    )
+    if also and avoid:
+        clash = set(avoid) & set(also)
+        if clash:
+            errors.append(
+                f"{where.at('also')}: {_label('term', item)}: "
+                f"{sorted(clash)[0]!r} is both 'avoid' and 'also'"
+            )
+            return None
+    return Term(v.get("zh") or None, en, kind, avoid, v.get("note", ""), where.origin, also, scope)
 
 
 def _line(origin: str) -> str:
@@ -360,8 +402,8 @@ def _check_duplicates(raw: _Raw, errors: list[str]) -> None:
     seen_zh: dict[str, Person | Term] = {}
     seen_name: dict[tuple[str, str], Person] = {}
     for p in raw.people:
-        label = f"person {p.label()!r}"
         if p.zh and p.zh in seen_zh:
+            label = f"person {p.label()!r}"
             other = seen_zh[p.zh]
             if isinstance(other, Person) and (other.family, other.given, other.en) == (
                 p.family,
@@ -381,7 +423,8 @@ def _check_duplicates(raw: _Raw, errors: list[str]) -> None:
         prev = seen_name.get(name)
         if prev is not None and (prev.zh is None or p.zh is None or prev.zh == p.zh):
             errors.append(
-                f"{p.origin}: {label}: duplicate of the entry at line {_line(prev.origin)}"
+                f"{p.origin}: person {p.label()!r}: duplicate of the entry at line "
+                f"{_line(prev.origin)}"
             )
             continue
         if p.zh:
@@ -390,8 +433,8 @@ def _check_duplicates(raw: _Raw, errors: list[str]) -> None:
     seen_en: dict[tuple[str, str | None], Term] = {}
     canonical: dict[str, Term] = {}
     for t in raw.terms:
-        label = f"term {t.en!r}"
         if t.zh and t.zh in seen_zh:
+            label = f"term {t.en!r}"
             other = seen_zh[t.zh]
             if isinstance(other, Term) and other.en == t.en:
                 errors.append(
@@ -403,16 +446,18 @@ def _check_duplicates(raw: _Raw, errors: list[str]) -> None:
                     f"zh {t.zh!r} is {other.label()!r} there"
                 )
             continue
-        key = (t.en.lower(), t.zh)
+        low = t.en.lower()
+        key = (low, t.zh)
         if key in seen_en:
             errors.append(
-                f"{t.origin}: {label}: duplicate of the entry at line {_line(seen_en[key].origin)}"
+                f"{t.origin}: term {t.en!r}: duplicate of the entry at line "
+                f"{_line(seen_en[key].origin)}"
             )
             continue
         if t.zh:
             seen_zh[t.zh] = t
         seen_en[key] = t
-        canonical.setdefault(t.en.lower(), t)
+        canonical.setdefault(low, t)
     for t in raw.terms:
         for form in t.avoid:
             other = canonical.get(form.lower())

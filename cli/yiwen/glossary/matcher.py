@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import Any, NamedTuple
 
 from yiwen.glossary.model import Glossary, GlossaryMatch, Person, Term
-from yiwen.glossary.variants import Shape, name_shapes
+from yiwen.glossary.variants import Shape, shape_templates
 
 # Length-preserving folds applied to both keys and text before matching.
 _FOLD_PAIRS = (("’", "'"), ("‘", "'"), ("\n", " "), ("\r", " "), ("\t", " "), ("\xa0", " "))
@@ -34,6 +34,10 @@ class Candidate(NamedTuple):
     shape: Shape | None
 
 
+def _rank(cand: Candidate) -> int:
+    return _RANK[cand.form]
+
+
 def fold(text: str) -> str:
     """Lower-case `text` for matching, keeping its length (so offsets stay valid)."""
     low = text.lower()
@@ -51,34 +55,49 @@ def is_word_char(c: str) -> bool:
     return c.isalnum() and c < "\u2e80"
 
 
+def _key(form: str) -> str:
+    """Return the automaton key of a glossary form."""
+    # Glossary forms are ASCII or CJK without line breaks: lower() is their fold (fast path).
+    return form.lower() if form.isascii() and form.isprintable() else fold(form)
+
+
 class Matcher:
-    """The automaton and its candidate table for one Glossary."""
+    """The automaton over every form of a Glossary, and the candidates each form stands for.
+
+    Building stores only each key and the entries with a form of that key (57k forms of a
+    10,000-entry glossary build in a fraction of the time a Candidate per form would take);
+    a key's candidates are worked out the first time the key is matched or looked up. (A
+    pickled automaton with its candidates took longer to unpickle than this whole build.)
+    """
 
     def __init__(self, glossary: Glossary) -> None:
         """Build the automaton over every form of every entry of `glossary`."""
         import ahocorasick
 
         self.glossary = glossary
-        self.table: dict[str, list[Candidate]] = {}
-        self._seen: set[tuple[str, int, str]] = set()
-        self._surnames: set[str] = set()
-        for person in glossary.people:
-            self._add_person(person)
-        for term in glossary.terms:
-            self._add(term.en, Candidate(term, "canonical", term.en, None))
-            for a in term.also:
-                self._add(a, Candidate(term, "also", a, None))
-            for a in term.avoid:
-                self._add(a, Candidate(term, "avoid", a, None))
-            if term.zh:
-                self._add(term.zh, Candidate(term, "zh", term.zh, None))
-        self.automaton = ahocorasick.Automaton()
+        # key -> the entries with a form of that key, in glossary order
+        self.table: dict[str, list[Person | Term]] = {}
+        self._candidates: dict[str, tuple[Candidate, ...]] = {}
+        # folded surname -> the first person with it, who owns the "Dr. Wang" forms
+        self._surnames: dict[str, Person] = {}
+        table = self.table
+        for entry in (*glossary.people, *glossary.terms):
+            for form in self._forms(entry):
+                text = form[0]
+                # _key(text), inlined: this loop runs once per form (57k for 10,000 entries)
+                key = text.lower() if text.isascii() and text.isprintable() else fold(text)
+                owners = table.get(key)
+                if owners is None:
+                    if key:
+                        table[key] = [entry]
+                elif owners[-1] is not entry:  # an entry's forms come together
+                    owners.append(entry)
+        # The automaton stores only key lengths: the key of a hit is the text it matched.
+        self.automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
         add_word = self.automaton.add_word
-        for key, cands in self.table.items():
-            if len(cands) > 1:
-                cands.sort(key=lambda c: _RANK[c.form])
-            add_word(key, (len(key), is_word_char(key[0]), is_word_char(key[-1]), tuple(cands)))
-        if self.table:
+        for key in table:
+            add_word(key)
+        if table:
             self.automaton.make_automaton()
         cores = sorted({h.rstrip(".") for h in glossary.honorifics}, key=len, reverse=True)
         self._honorific = (
@@ -90,49 +109,59 @@ class Matcher:
             else None
         )
 
-    def _add(self, form: str, cand: Candidate) -> None:
-        # Glossary forms are ASCII or CJK without line breaks: lower() is their fold (fast path).
-        key = form.lower() if form.isascii() and form.isprintable() else fold(form)
-        mark = (key, id(cand.entry), cand.form)
-        if key and mark not in self._seen:
-            self._seen.add(mark)
-            self.table.setdefault(key, []).append(cand)
+    def _forms(self, entry: Person | Term) -> list[tuple[str, str, str | None, str, str]]:
+        """Return (text, form, shape text, shape order, shape given) of every form of `entry`.
 
-    def _add_person(self, person: Person) -> None:
+        Terms and Chinese forms have no shape (shape text None).
+        """
+        if isinstance(entry, Term):
+            out = [(entry.en, "canonical", None, "", "")]
+            out += [(a, "also", None, "", "") for a in entry.also]
+            out += [(a, "avoid", None, "", "") for a in entry.avoid]
+            if entry.zh:
+                out.append((entry.zh, "zh", None, "", ""))
+            return out
         g = self.glossary
-        canonical = g.canonical(person)
-        if person.en:
-            self._add(
-                person.en,
-                Candidate(person, "canonical", person.en, Shape(person.en, "own", "joined")),
-            )
-        for shape in name_shapes(person.family, person.given, g.name_order):
-            text = shape.text
-            if g.surname_caps and shape.order != "own":
-                text = text.replace(person.family, person.family.upper(), 1)
-                shape = Shape(text, shape.order, shape.given)
-            form = "canonical" if text == canonical else "variant"
-            self._add(text, Candidate(person, form, text, shape))
-        if person.zh:
-            self._add(person.zh, Candidate(person, "zh", person.zh, None))
-        family = person.family.upper() if g.surname_caps else person.family
+        canonical = g.canonical(entry)
+        out = []
+        if entry.en:
+            out.append((entry.en, "canonical", entry.en, "own", "joined"))
+        family = entry.family.upper() if g.surname_caps else entry.family
+        for before, after, order, kind in shape_templates(entry.given, g.name_order):
+            text = before + family + after
+            out.append((text, "canonical" if text == canonical else "variant", text, order, kind))
+        if entry.zh:
+            out.append((entry.zh, "zh", None, "", ""))
         # "Dr. Wang" stands for the first glossary person with that surname: the rules use only
         # the surname, and one candidate per key keeps the build linear in the glossary's size.
-        if family.lower() in self._surnames:
-            return
-        self._surnames.add(family.lower())
-        for h in g.honorifics:
-            core = h.rstrip(".")
-            for sep in _SEPARATORS:
-                text = f"{core}{sep}{family}"
-                form = "canonical" if text == f"{h} {family}" else "variant"
-                self._add(
-                    text, Candidate(person, form, text, Shape(f"{h} {family}", "surname", ""))
-                )
+        if self._surnames.setdefault(family.lower(), entry) is entry:
+            for h in g.honorifics:
+                core = h.rstrip(".")
+                for sep in _SEPARATORS:
+                    text = f"{core}{sep}{family}"
+                    form = "canonical" if text == f"{h} {family}" else "variant"
+                    out.append((text, form, f"{h} {family}", "surname", ""))
+        return out
+
+    def candidates_for(self, key: str) -> tuple[Candidate, ...]:
+        """Return the candidates of one automaton key, best-ranked first (worked out once)."""
+        cands = self._candidates.get(key)
+        if cands is None:
+            out: list[Candidate] = []
+            seen: set[tuple[int, str]] = set()  # one candidate per entry and form
+            for entry in self.table.get(key, ()):
+                for text, form, shape_text, order, kind in self._forms(entry):
+                    if (id(entry), form) not in seen and _key(text) == key:
+                        seen.add((id(entry), form))
+                        shape = None if shape_text is None else Shape(shape_text, order, kind)
+                        out.append(Candidate(entry, form, text, shape))
+            out.sort(key=_rank)  # stable: entries keep glossary order within a rank
+            cands = self._candidates[key] = tuple(out)
+        return cands
 
     def candidates(self, text: str) -> list[Candidate]:
         """Return every candidate entry for a form as written (any case)."""
-        return list(self.table.get(fold(text), ()))
+        return list(self.candidates_for(fold(text)))
 
     def find(self, text: str) -> list[GlossaryMatch]:
         """Return every non-overlapping occurrence of any form in `text`, longest first."""
@@ -140,19 +169,22 @@ class Matcher:
             return []
         low = fold(text)
         n = len(low)
-        hits: list[tuple[int, int, tuple[Candidate, ...]]] = []
+        hits: list[tuple[int, int]] = []
         append = hits.append
-        for last, (klen, check_start, check_end, cands) in self.automaton.iter(low):
+        for last, klen in self.automaton.iter(low):
             start = last - klen + 1
-            if check_start and start and low[start - 1].isalnum() and low[start - 1] < "\u2e80":
+            # A Latin form must not start or end inside a word (low[start] is the key's first
+            # character, low[last] its last).
+            if start and is_word_char(low[start - 1]) and is_word_char(low[start]):
                 continue
             end = last + 1
-            if check_end and end < n and low[end].isalnum() and low[end] < "\u2e80":
+            if end < n and is_word_char(low[end]) and is_word_char(low[last]):
                 continue
-            append((start, end, cands))
+            append((start, end))
         if not hits:
             return []
-        return [self._match(text, s, e, c) for s, e, c in _resolve(hits)]
+        get = self.candidates_for
+        return [self._match(text, s, e, get(low[s:e])) for s, e in _resolve(hits)]
 
     def _match(
         self, text: str, start: int, end: int, cands: tuple[Candidate, ...]
@@ -189,13 +221,11 @@ class Matcher:
         return GlossaryMatch(start, end, entry, form, canonical, written, hon, prefix, cand.shape)
 
 
-def _resolve(
-    hits: list[tuple[int, int, Any]],
-) -> list[tuple[int, int, Any]]:
+def _resolve(hits: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Drop overlapping hits, keeping the longest (then the leftmost) of each overlapping group."""
     hits.sort(key=lambda h: (h[0], -h[1]))
-    out: list[tuple[int, int, Any]] = []
-    group: list[tuple[int, int, Any]] = []
+    out: list[tuple[int, int]] = []
+    group: list[tuple[int, int]] = []
     group_end = -1
     for h in hits:
         if h[0] >= group_end:
@@ -208,11 +238,11 @@ def _resolve(
     return out
 
 
-def _flush(group: list[tuple[int, int, Any]], out: list[tuple[int, int, Any]]) -> None:
+def _flush(group: list[tuple[int, int]], out: list[tuple[int, int]]) -> None:
     if len(group) == 1:
         out.append(group[0])
         return
-    taken: list[tuple[int, int, Any]] = []
+    taken: list[tuple[int, int]] = []
     for h in sorted(group, key=lambda h: (h[0] - h[1], h[0])):
         if all(h[1] <= t[0] or h[0] >= t[1] for t in taken):
             taken.append(h)

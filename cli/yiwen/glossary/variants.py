@@ -57,20 +57,32 @@ def given_forms(given: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=16384)
+def shape_templates(given: str, name_order: str) -> tuple[tuple[str, str, str, str], ...]:
+    """Return (before, after, order, given shape) for every shape: its text is before+family+after.
+
+    The shapes of a given name are the same for every family name, so they are worked out once
+    per given name; the first template is the house form.
+    """
+    family_first = name_order == "family-given"
+    house, other = ("house", "other") if family_first else ("other", "house")
+    out: list[tuple[str, str, str, str]] = []
+    for text, kind in given_forms(given):
+        fg = ("", f" {text}", house, kind)
+        gf = (f"{text} ", "", other, kind)
+        out.extend((fg, gf) if family_first else (gf, fg))
+    plain = given.replace("'", "").replace("’", "").replace("-", "")
+    out.append(("", plain.lower(), house, "run-together"))
+    out.append((plain, "", other, "run-together"))
+    return tuple(out)
+
+
 def name_shapes(family: str, given: str, name_order: str) -> list[Shape]:
     """Return every shape of a family/given name; the first is the house form."""
-    family_first = name_order == "family-given"
-    shapes: list[Shape] = []
-    for text, kind in given_forms(given):
-        fg = Shape(f"{family} {text}", "house" if family_first else "other", kind)
-        gf = Shape(f"{text} {family}", "other" if family_first else "house", kind)
-        shapes.extend((fg, gf) if family_first else (gf, fg))
-    plain = given.replace("'", "").replace("’", "").replace("-", "")
-    shapes.append(
-        Shape(family + plain.lower(), "house" if family_first else "other", "run-together")
-    )
-    shapes.append(Shape(plain + family, "other" if family_first else "house", "run-together"))
-    return shapes
+    return [
+        Shape(before + family + after, order, kind)
+        for before, after, order, kind in shape_templates(given, name_order)
+    ]
 
 
 def case_problems(written: str, expected: str, family: str, surname_caps: bool) -> list[str]:
