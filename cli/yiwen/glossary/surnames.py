@@ -55,6 +55,8 @@ def _parse(block: str) -> dict[str, str]:
 
 SINGLE: dict[str, str] = _parse(_SINGLE)
 COMPOUND: dict[str, str] = _parse(_COMPOUND)
+# Every character a surname starts with: a name can only begin on one of these.
+SURNAME_INITIALS: frozenset[str] = frozenset(SINGLE) | {zh[0] for zh in COMPOUND}
 # Rank of each surname in characters: 0 is the most common; compounds rank after the singles.
 RANK: dict[str, int] = {zh: i for i, zh in enumerate([*SINGLE, *COMPOUND])}
 

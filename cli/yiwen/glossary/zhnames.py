@@ -5,19 +5,26 @@ jieba's part-of-speech tagger (`nr`) finds most names but misses one right after
 the tagger, a surname table (`surnames.py`) and the titles that stand before or after a name in
 hospital news (院长, 书记, 主任, 医生, 教授, 护士长 …). pypinyin has no surname mode, so the
 surname's reading comes from our table and only the given name is read by pypinyin.
+
+Tagging is the costly part, nearly all of it posseg's HMM over unknown words; `zhtagger` gives
+posseg's exact tags but runs that HMM only on the stretches a name could touch.
 """
 
 from __future__ import annotations
 
-import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 from typing import Any
 
 from yiwen.glossary.pinyin import join_syllables
-from yiwen.glossary.surnames import split_surname, surname_prefix, surname_reading
+from yiwen.glossary.surnames import (
+    SURNAME_INITIALS,
+    split_surname,
+    surname_prefix,
+    surname_reading,
+)
 
 # Titles and roles that stand right before or after a personal name in hospital news. A jieba
 # token that ends with one of these (党委书记, 科主任) counts as a title too.
@@ -45,6 +52,9 @@ _REPORTING = frozenset({"介绍", "表示", "称", "透露", "说"})
 # jieba tags of function words: a surname character tagged so is the word, not a surname.
 _FUNCTION = frozenset({"c", "p", "u", "uj", "ul", "uz", "ug", "uv", "ud", "r", "v", "vn", "y"})
 _HAN = re.compile(r"^[\u3400-\u9fff]+$")
+# How far after its first character a name candidate reads: a surname (1–2 characters) and a
+# given name (1–2) end at most 4 characters on, where the title or word after it starts.
+_REACH = 4
 
 
 @dataclass(frozen=True)
@@ -64,31 +74,44 @@ class ZhName:
     given: str
 
 
-@cache
-def _jieba() -> Any:
-    """Import and initialise jieba once per process, without its start-up chatter."""
-    import jieba
-    import jieba.posseg as posseg
-
-    jieba.setLogLevel(logging.WARNING)
-    logging.getLogger("jieba").setLevel(logging.WARNING)
-    jieba.initialize()
-    return posseg
-
-
 def _tokens(text: str) -> list[tuple[int, str, str]]:
-    """Return (start, word, flag) for every jieba token of `text` (offsets into `text`)."""
-    posseg = _jieba()
-    out: list[tuple[int, str, str]] = []
-    pos = 0
-    for pair in posseg.cut(text):
-        word, flag = pair.word, pair.flag
-        at = text.find(word, pos)
-        if at < 0:  # jieba dropped or changed something: resynchronise on the next token
-            continue
-        out.append((at, word, flag))
-        pos = at + len(word)
-    return out
+    """Return (start, word, flag) for the jieba tokens of `text` that name finding reads.
+
+    These are posseg's tokens (`zhtagger`), except that an unknown stretch, which costs
+    posseg's HMM, is tagged only when a name decision reads it (`_name_end`: a name candidate
+    reads the token before it and, as a bare surname, its given name and the token after).
+    Any other stretch stays one "x" token. tests/names/test_zhnames_fast_tagger.py holds this
+    against posseg over the whole text.
+    """
+    from yiwen.glossary.zhtagger import expand, pieces
+
+    # A name and every token its decision reads lie in one block between non-Han characters
+    # (punctuation, spaces), so a block without a surname character needs no segmenting.
+    parts = pieces(text, keep=SURNAME_INITIALS)
+    wanted: set[int] = set()
+    for i, (start, word, flag) in enumerate(parts):
+        if flag is None:
+            # Its tokens are unknown until tagged: any surname character in it may start a
+            # name, reading up to `_REACH` characters on.
+            at = [k for k, ch in enumerate(word) if ch in SURNAME_INITIALS]
+            if not at:
+                continue
+            wanted.add(i)
+            reach = start + at[-1] + _REACH
+        else:
+            kind = _kind(word, flag) if word[0] in SURNAME_INITIALS else ""
+            if kind in ("", "name"):
+                continue  # decided without looking around
+            if i and parts[i - 1][2] is None:
+                wanted.add(i - 1)  # its last token may be the title (or 据) before the name
+            # A bare surname reads a given name of up to two characters, then the next token.
+            reach = start + len(word) + (2 if kind == "surname" else 0)
+        j = i + 1
+        while j < len(parts) and parts[j][0] <= reach:
+            if parts[j][2] is None:
+                wanted.add(j)
+            j += 1
+    return expand(parts, wanted.__contains__)
 
 
 def is_title(word: str) -> bool:
@@ -108,21 +131,34 @@ def find_chinese_names(text: str, known: Iterable[str] = ()) -> list[ZhName]:
     surname right after or before a title (院长郑兴东, 王瑞涛医生); a surname that jieba split
     from its given name (秦 + 净) is joined back.
     """
+    return names_in_tokens(text, _tokens(text), known)
+
+
+def names_in_tokens(
+    text: str, toks: list[tuple[int, str, str]], known: Iterable[str] = ()
+) -> list[ZhName]:
+    """Find the names of `text` given its jieba tokens (start, word, flag): see find_chinese_names.
+
+    With `zhtagger.reference_tokens(text)` (posseg itself) this is the reference that
+    `find_chinese_names` must equal.
+    """
     spans: dict[int, int] = {}
     for name in {k for k in known if k}:
         i = text.find(name)
         while i >= 0:
             spans.setdefault(i, i + len(name))
             i = text.find(name, i + len(name))
-    toks = _tokens(text)
-    for i, (start, _, _) in enumerate(toks):
+    for i, (start, word, flag) in enumerate(toks):
+        kind = _kind(word, flag) if word[0] in SURNAME_INITIALS else ""
+        if not kind:
+            continue
         prev_title = i > 0 and (
             is_title(toks[i - 1][1])
             # 据王刚介绍 / 据王刚表示: the reporting frame around a source's name.
             or (toks[i - 1][1] == "据" and i + 1 < len(toks) and toks[i + 1][1] in _REPORTING)
         )
         next_title = i + 1 < len(toks) and is_title(toks[i + 1][1])
-        end = _name_end(toks, i, prev_title, next_title)
+        end = _name_end(toks, i, kind, prev_title, next_title)
         if end is not None:
             spans.setdefault(start, end)
     out: list[ZhName] = []
@@ -141,32 +177,43 @@ def find_chinese_names(text: str, known: Iterable[str] = ()) -> list[ZhName]:
     return out
 
 
-def _name_end(
-    toks: list[tuple[int, str, str]], i: int, prev_title: bool, next_title: bool
-) -> int | None:
-    """Return the end offset of a name starting at token i, or None when none starts there."""
-    start, word, flag = toks[i]
+def _kind(word: str, flag: str) -> str:
+    """Say what a token can start, whatever stands around it.
+
+    "" nothing; "name" a whole name on its own (tagged `nr`); "titled" a whole name only next
+    to a title; "surname" a bare surname, the start of a name that its neighbours decide.
+    """
     if not _HAN.match(word):
-        return None
+        return ""
     sur = surname_prefix(word)
     if not sur:
-        return None
+        return ""
     given = word[len(sur) :]
-    titled = prev_title or next_title
     if given:
         # A whole name in one token: tagged a name, or standing next to a title (院长郑兴东 is
         # tagged a place). A two-character word next to a title needs a name-like tag.
         if not _good_given(given) or is_title(word):
-            return None
+            return ""
         if flag.startswith("nr"):
-            return start + len(word)
-        if titled and (flag in _NAMEISH if len(given) == 2 else flag in ("ns", "nz")):
-            return start + len(word)
+            return "name"
+        return "titled" if (flag in _NAMEISH if len(given) == 2 else flag in ("ns", "nz")) else ""
+    # A bare surname that is also a function word (和, 于, 向) only counts when jieba tagged
+    # it a name.
+    return "" if flag in _FUNCTION and not flag.startswith("nr") else "surname"
+
+
+def _name_end(
+    toks: list[tuple[int, str, str]], i: int, kind: str, prev_title: bool, next_title: bool
+) -> int | None:
+    """Return the end offset of a name starting at token i (of `_kind` kind), or None."""
+    start, word, flag = toks[i]
+    titled = prev_title or next_title
+    if kind == "name" or (kind == "titled" and titled):
+        return start + len(word)
+    if kind != "surname":
         return None
-    # A bare surname: join the given name jieba split off (秦 + 净, 欧阳 + 文). A surname that
-    # is also a function word (和, 于, 向) only counts when jieba tagged it a name.
-    if flag in _FUNCTION and not flag.startswith("nr"):
-        return None
+    # A bare surname: join the given name jieba split off (秦 + 净, 欧阳 + 文).
+    sur = surname_prefix(word)
     if not (flag.startswith("nr") or titled or len(sur) == 2):
         return None
     given = ""
@@ -196,6 +243,7 @@ def _read(zh: str) -> list[str]:
     return [s.lower() for s in lazy_pinyin(zh, style=Style.NORMAL, errors="ignore")]
 
 
+@lru_cache(maxsize=8192)
 def romanise_name(zh: str) -> tuple[str, str]:
     """Romanise a Chinese personal name as (family, given): "欧阳文" -> ("Ouyang", "Wen").
 
