@@ -9,24 +9,14 @@ from __future__ import annotations
 
 import random
 import tempfile
-import time
 from pathlib import Path
 
 from benchmarks.synth import parallel_article
+from benchmarks.timing import best_of
 from yiwen.checking import make_checker
 from yiwen.config import Config
 from yiwen.document import load_document
 from yiwen.glossary import bundled_glossary_path
-
-
-def best_of(fn, repeat: int = 3) -> float:
-    """Return the best wall time of `repeat` calls of fn()."""
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return min(times)
 
 
 def main() -> None:

@@ -17,18 +17,9 @@ import time
 from difflib import SequenceMatcher
 
 from benchmarks.synth import english_corpus
+from benchmarks.timing import best_of
 
 MB = 1_000_000
-
-
-def best_of(fn, repeat: int = 3) -> float:
-    """Return the fastest of `repeat` timings of fn() in seconds (the machine is shared)."""
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return min(times)
 
 
 def plant_doubles(text: str, target: int, seed: int = 5) -> str:

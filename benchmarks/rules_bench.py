@@ -12,23 +12,12 @@ Run from the repository root: `python -m benchmarks.rules_bench`.
 
 from __future__ import annotations
 
-import time
-
 from benchmarks.synth import chinese_corpus, english_corpus
+from benchmarks.timing import best_of
 from yiwen.config import Config
 from yiwen.document import load_document
 from yiwen.models import Document
 from yiwen.rules.registry import RuleContext, load_rules
-
-
-def _best(fn, repeat: int = 3) -> float:
-    """Return the best wall time of `repeat` calls of fn()."""
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return min(times)
 
 
 def _run(doc: Document, codes: list[str], config: Config) -> int:
@@ -46,16 +35,16 @@ def _family(family: str, text: str, name: str, config: Config, baseline_code: st
     codes = sorted(c for c in load_rules() if c.startswith(family))
     doc = _load(text, name)
     size = len(text.encode("utf-8")) / 1e6
-    t_load = _best(lambda: _load(text, name))
-    t_all = _best(lambda: _run(doc, codes, config))
-    t_base = _best(lambda: _run(doc, [baseline_code], config))
+    t_load = best_of(lambda: _load(text, name))
+    t_all = best_of(lambda: _run(doc, codes, config))
+    t_base = best_of(lambda: _run(doc, [baseline_code], config))
     n = _run(doc, codes, config)
     print(
         f"{family} rules ({len(codes)}) on {size:.2f} MB: {t_all * 1000:.0f} ms, {n} findings"
         f" | load document {t_load * 1000:.0f} ms (ratio {t_all / t_load:.2f}x)"
         f" | {baseline_code} alone {t_base * 1000:.0f} ms (ratio {t_all / t_base:.1f}x)"
     )
-    per = sorted(((_best(lambda c=c: _run(doc, [c], config)), c) for c in codes), reverse=True)
+    per = sorted(((best_of(lambda c=c: _run(doc, [c], config)), c) for c in codes), reverse=True)
     print("  per rule: " + ", ".join(f"{c} {t * 1000:.0f} ms" for t, c in per))
     clean = _load(
         english_corpus(len(text.encode()), seed=2, errors=False)
@@ -78,14 +67,14 @@ def main() -> None:
     # in a corpus written without spaces, so its count is not a false-positive figure).
     zh_doc = _load(zh_1, "news.txt")
     require = Config(zh_latin_spacing="require")
-    t_z4 = _best(lambda: _run(zh_doc, ["Z004"], require))
+    t_z4 = best_of(lambda: _run(zh_doc, ["Z004"], require))
     print(f"  Z004 with zh_latin_spacing=require: {t_z4 * 1000:.0f} ms")
 
     codes = sorted(c for c in load_rules() if c.startswith("E"))
     doc_1 = _load(en_1, "news.md")
     doc_10 = _load(english_corpus(10_000_000, seed=1), "news.md")
-    t1 = _best(lambda: _run(doc_1, codes, config))
-    t10 = _best(lambda: _run(doc_10, codes, config), 1)
+    t1 = best_of(lambda: _run(doc_1, codes, config))
+    t10 = best_of(lambda: _run(doc_10, codes, config), 1)
     print(
         f"linearity: E rules on 10 MB {t10 * 1000:.0f} ms | on 1 MB {t1 * 1000:.0f} ms"
         f" | ratio {t10 / t1:.1f}x (goal <= 11x)"
