@@ -24,7 +24,7 @@ def visible(doc) -> str:
 def test_hospital_page_article_only():
     doc = load_document(str(HOSPITAL))
     text = visible(doc)
-    assert doc.payload.source == "extractor"
+    assert doc.payload.source == "container"  # its <div class="article-body">
     assert "Surgeons from Riverside travel west" in text  # the <h1> title
     assert "minimally invasive" in text
     for furniture in ("Find a Doctor", "• News", "Plan Your Visit", "Home", "Copyright"):

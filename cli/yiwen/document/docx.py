@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import copy
 import io
+import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -37,6 +38,8 @@ from yiwen.models import Document, Fix, Segment
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _SEP = "\n\n"
+# Where a URL or e-mail address could be: only there is mask_text_urls worth running.
+_URL_HINT = re.compile(r"://|www\.|@")
 
 
 def _q(tag: str) -> str:
@@ -44,13 +47,19 @@ def _q(tag: str) -> str:
 
 
 # Subtrees whose text is not the paragraph's visible text: deleted revisions, moved-away text,
-# text boxes (their own paragraphs), field instructions, properties, and the duplicate
-# fallback of alternate content.
-_SKIP = frozenset(
-    _q(t) for t in ("del", "moveFrom", "txbxContent", "instrText", "pPr", "rPr", "delText")
-) | {"{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"}
+# text boxes (their own paragraphs), properties (tab stops), and the duplicate fallback of
+# alternate content. (Field instructions and deleted text are w:instrText and w:delText, not
+# w:t, so they are never collected.)
+_SKIP = frozenset(_q(t) for t in ("del", "moveFrom", "txbxContent", "pPr")) | {
+    "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+}
 _T, _BR, _TYPE = _q("t"), _q("br"), _q("type")
+_P, _TBL, _TR, _TC = _q("p"), _q("tbl"), _q("tr"), _q("tc")
+_PPR, _PSTYLE, _NUMPR, _VAL = _q("pPr"), _q("pStyle"), _q("numPr"), _q("val")
+_GRID_SPAN = f"{_q('tcPr')}/{_q('gridSpan')}"
+_NESTED = frozenset((_q("sdt"), _q("sdtContent"), _q("customXml")))
 _FIXED = {_q("tab"): "\t", _q("br"): "\n", _q("cr"): "\n", _q("noBreakHyphen"): "\u2011"}
+_WALK = (_T, *_FIXED, *_SKIP)  # what _walk_runs looks at, in document order
 
 
 @dataclass
@@ -127,30 +136,45 @@ def _open(data: bytes, path: str):  # -> docx.document.Document
         raise InputError(f"{path}: corrupt .docx ({exc})") from None
 
 
-def _walk_runs(el, out: list[tuple[object, str, bool]]) -> None:
-    """Collect (element, text, editable) for a paragraph's visible text, in order."""
-    for child in el:
-        tag = child.tag
-        if not isinstance(tag, str) or tag in _SKIP:
-            continue
-        if tag == _T:
-            out.append((child, child.text or "", True))
-        elif tag in _FIXED:
-            if tag == _BR and child.get(_TYPE) == "page":
+def _walk_runs(p, out: list[tuple[object, str, bool]]) -> None:
+    """Collect (element, text, editable) for a paragraph's visible text, in order.
+
+    lxml's own iteration finds the text elements (a walk in Python over every run and its
+    properties costs several times more); an element inside a skipped subtree is left out.
+    """
+    skip = None
+    for el in p.iter(*_WALK):
+        if skip is not None:
+            if _within(el, skip, p):
                 continue
-            out.append((child, _FIXED[tag], False))
-        else:
-            _walk_runs(child, out)
+            skip = None
+        tag = el.tag
+        if tag == _T:
+            out.append((el, el.text or "", True))
+        elif tag in _SKIP:
+            skip = el
+        elif tag != _BR or el.get(_TYPE) != "page":
+            out.append((el, _FIXED[tag], False))
+
+
+def _within(el, ancestor, stop) -> bool:
+    """True when `ancestor` encloses `el` (looking no further up than `stop`)."""
+    parent = el.getparent()
+    while parent is not None and parent is not stop:
+        if parent is ancestor:
+            return True
+        parent = parent.getparent()
+    return False
 
 
 def _paragraph_kind(p) -> str:
-    ppr = p.find(_q("pPr"))
+    ppr = p.find(_PPR)
     if ppr is not None:
-        style = ppr.find(_q("pStyle"))
-        name = (style.get(_q("val")) or "") if style is not None else ""
+        style = ppr.find(_PSTYLE)
+        name = (style.get(_VAL) or "") if style is not None else ""
         if name.lower().startswith(("heading", "title", "subtitle")):
             return "heading"
-        if ppr.find(_q("numPr")) is not None or name.lower().startswith("list"):
+        if ppr.find(_NUMPR) is not None or name.lower().startswith("list"):
             return "list-item"
     return "paragraph"
 
@@ -162,24 +186,24 @@ def _blocks(
     counter = counter if counter is not None else [0]
     for child in container:
         tag = child.tag
-        if tag == _q("p"):
+        if tag == _P:
             pieces: list[tuple[object, str, bool]] = []
             _walk_runs(child, pieces)
             if any(t.strip() for _, t, _ in pieces):
                 counter[0] += 1
                 yield child, f"{label}¶{counter[0]}", _paragraph_kind(child), pieces
-        elif tag == _q("tbl"):
+        elif tag == _TBL:
             tables[0] += 1
             yield from _table(child, f"table {tables[0]}", tables)
-        elif tag in (_q("sdt"), _q("sdtContent"), _q("customXml")):
+        elif tag in _NESTED:
             yield from _blocks(child, label, tables, counter)  # content controls: same numbering
 
 
 def _table(tbl, name: str, tables: list[int]) -> Iterator[tuple[object, str, str, list]]:
     """Yield a table's cell paragraphs labelled "table N rRcC" (later ones in a cell: "¶2")."""
-    for r, tr in enumerate(tbl.findall(_q("tr")), start=1):
+    for r, tr in enumerate(tbl.findall(_TR), start=1):
         col = 1
-        for tc in tr.findall(_q("tc")):
+        for tc in tr.findall(_TC):
             cell = f"{name} r{r}c{col}"
             for p, lab, _kind, pieces in _blocks(tc, "", tables):
                 if lab == "¶1":
@@ -187,8 +211,8 @@ def _table(tbl, name: str, tables: list[int]) -> Iterator[tuple[object, str, str
                 elif lab.startswith("¶"):
                     lab = f"{cell} {lab}"
                 yield p, lab, "table-cell", pieces
-            span = tc.find(f"{_q('tcPr')}/{_q('gridSpan')}")
-            col += int(span.get(_q("val"), "1")) if span is not None else 1
+            span = tc.find(_GRID_SPAN)
+            col += int(span.get(_VAL, "1")) if span is not None else 1
 
 
 def _parts(document) -> Iterator[tuple[object, str]]:
@@ -218,8 +242,12 @@ def _parts(document) -> Iterator[tuple[object, str]]:
             yield el, kind
 
 
-def _layout(document) -> tuple[str, list[_Unit]]:
-    """Return the extracted text and its units (with their text pieces) in document order."""
+def _layout(document, pieces: bool = True) -> tuple[str, list[_Unit]]:
+    """Return the extracted text and its units in document order.
+
+    With `pieces` each unit also records which element holds each stretch of its text (the
+    writer needs that; checking does not, and skips the bookkeeping).
+    """
     units: list[_Unit] = []
     chunks: list[str] = []
     pos = 0
@@ -235,23 +263,48 @@ def _layout(document) -> tuple[str, list[_Unit]]:
                 chunks.append(_SEP)
                 pos += len(_SEP)
             unit = _Unit(pos, pos, label if label else "¶", pkind)
-            for el, text, editable in raw:
-                if text:
-                    unit.pieces.append(_Piece(pos, pos + len(text), el, editable))
-                chunks.append(text)
-                pos += len(text)
+            if pieces:
+                for el, text, editable in raw:
+                    if text:
+                        unit.pieces.append(_Piece(pos, pos + len(text), el, editable))
+                    pos += len(text)
+                chunks.extend(text for _, text, _ in raw)
+            else:
+                joined = "".join([text for _, text, _ in raw])
+                chunks.append(joined)
+                pos += len(joined)
             unit.end = pos
             units.append(unit)
     return "".join(chunks), units
 
 
+def _mask_urls(text: str, units: list[_Unit]) -> str:
+    """Return mask_text_urls(text), running it only on the paragraphs that could hold a URL.
+
+    Paragraphs are joined by a blank line, which no URL or e-mail address crosses, so masking
+    each alone gives the same text as masking the whole document at once.
+    """
+    if not _URL_HINT.search(text):
+        return text
+    out = []
+    pos = 0
+    for u in units:
+        chunk = text[u.start : u.end]
+        if _URL_HINT.search(chunk):
+            out.append(text[pos : u.start])
+            out.append(mask_text_urls(chunk))
+            pos = u.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
 def load_docx(data: bytes, path: str, opts: LoadOptions) -> Document:
     """Load a .docx: its paragraphs, tables, headers and footers become the checked text."""
     document = _open(data, path)
-    text, units = _layout(document)
+    text, units = _layout(document, pieces=False)
     if not text.strip():
         raise InputError(f"{path}: the Word document has no text")
-    prose = mask_text_urls(text)
+    prose = _mask_urls(text, units)
     paras = tuple(
         Segment(u.start, u.end, opts.lang or detect_language(prose[u.start : u.end]), u.kind)
         for u in units
