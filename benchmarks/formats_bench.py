@@ -14,22 +14,12 @@ from __future__ import annotations
 import html
 import random
 import tempfile
-import time
 from pathlib import Path
 
 from benchmarks.synth import english_corpus
+from benchmarks.timing import best_of
 
 WORDS_PER_PAGE = 500  # a page of 12-point Word text
-
-
-def best_of(fn, runs: int = 5) -> float:
-    """Return the fastest of `runs` timings of fn() in seconds."""
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return min(times)
 
 
 def article_paragraphs(n_bytes: int, seed: int) -> list[str]:
@@ -108,7 +98,7 @@ def measure(path: Path) -> dict[str, float]:
         "\n\n".join(doc.prose[p.start : p.end].replace(MASK, " ") for p in doc.paragraphs),
         encoding="utf-8",
     )
-    baseline = best_of(lambda: checker.check_path(str(plain)))
+    baseline = best_of(lambda: checker.check_path(str(plain)), 5)
     return {
         "size": path.stat().st_size,
         "load": load,
