@@ -110,8 +110,18 @@ def dedupe(findings: list[Finding]) -> list[Finding]:
         if key not in seen:
             seen.add(key)
             unique.append(f)
-    wide = [g for g in unique if g.replacements and g.length]
-    return [f for f in unique if not any(_subsumes(g, f) for g in wide)]
+    # Sweep in offset order (wider spans first at one offset) keeping the fix-bearing findings
+    # whose span is still open, so each finding is compared only with the few that can cover
+    # it, not with every other finding of the document.
+    dropped: set[int] = set()
+    open_: list[Finding] = []
+    for f in sorted(unique, key=lambda f: (f.offset, -f.length)):
+        open_ = [g for g in open_ if g.end > f.offset]
+        if any(_subsumes(g, f) for g in open_):
+            dropped.add(id(f))
+        if f.replacements and f.length:
+            open_.append(f)
+    return [f for f in unique if id(f) not in dropped]
 
 
 def _subsumes(g: Finding, f: Finding) -> bool:
