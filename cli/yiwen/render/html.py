@@ -165,12 +165,20 @@ def _cards(s: Any) -> str:
 
 
 def _bar_chart(
-    title: str, rows: list[tuple[str, str, list[tuple[str, int]]]], empty: str, chart_id: str
+    title: str,
+    rows: list[tuple[str, str, list[tuple[str, int]]]],
+    empty: str,
+    chart_id: str,
+    keep_end: bool = True,
 ) -> str:
-    """A horizontal bar chart in inline SVG: rows of (label, tooltip, [(severity, count)])."""
+    """A horizontal bar chart in inline SVG: rows of (label, tooltip, [(severity, count)]).
+
+    Long labels are shortened to fit the label column: file paths keep their end (the file
+    name), rule labels their start (the code).
+    """
     if not rows:
         return f'<figure class="chart"><figcaption>{title}</figcaption><p class="muted">{empty}</p></figure>'
-    width, label_w, bar_h, gap = 560, 210, 18, 8
+    width, label_w, bar_h, gap = 620, 270, 18, 8
     top = max(sum(n for _, n in segs) for _, _, segs in rows) or 1
     plot_w = width - label_w - 50
     height = len(rows) * (bar_h + gap) + gap
@@ -181,7 +189,10 @@ def _bar_chart(
     ]
     for i, (label, tip, segs) in enumerate(rows):
         y = gap + i * (bar_h + gap)
-        short = label if len(label) <= 30 else "…" + label[-29:]
+        if len(label) <= 34:
+            short = label
+        else:
+            short = "…" + label[-33:] if keep_end else label[:33] + "…"
         out.append(
             f'<text x="{label_w - 8}" y="{y + bar_h - 5}" text-anchor="end" class="lbl">'
             f"<title>{escape(tip)}</title>{escape(short)}</text>"
@@ -212,7 +223,7 @@ def _rule_chart(s: Any) -> str:
         )
         for code, n in s.rules.most_common(_TOP)
     ]
-    return _bar_chart("Findings by rule", rows, "No findings.", "chart-rules")
+    return _bar_chart("Findings by rule", rows, "No findings.", "chart-rules", keep_end=False)
 
 
 def _file_chart(s: Any) -> str:
