@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from tests.rules.helpers import run_rules
 
-from yiwen.checking import make_checker
-from yiwen.config import Config
 from yiwen.document import load_document
 from yiwen.models import Applicability, Finding, Language
 
@@ -13,12 +12,8 @@ from yiwen.models import Applicability, Finding, Language
 def check(
     text: str, select: tuple[str, ...] = ("Z",), name: str = "draft.txt", **config
 ) -> list[Finding]:
-    """Run the selected rules on `text` loaded as `name`; every span must match its text."""
-    doc = load_document(name, data=text.encode("utf-8"))
-    findings = make_checker(Config(select=select, **config)).check_document(doc)
-    for f in findings:
-        assert doc.text[f.offset : f.offset + f.length] == f.text
-    return findings
+    """Run the Z rules (or `select`) on `text`."""
+    return run_rules(text, select, name, **config)
 
 
 FAILS = [
