@@ -248,9 +248,18 @@ def dump_xliff(doc: Document, edits: Sequence[Fix], opts: WriteOptions) -> bytes
 
 
 def write_xliff(
-    units: Sequence[tuple[str, str, str]], src_lang: str, tgt_lang: str, version: str = "2.0"
+    units: Sequence[tuple[str, str, str]],
+    src_lang: str,
+    tgt_lang: str,
+    version: str = "2.0",
+    original: str = "yiwen",
 ) -> bytes:
-    """Return a new XLIFF file (UTF-8) with one unit per (id, source, target)."""
+    """Return a new XLIFF file (UTF-8) with one unit per (id, source, target).
+
+    A unit with an empty target gets no <target> and the state "initial"; one with a target is
+    "translated", so a CAT tool shows the reviewer what is left to confirm. `original` names
+    the article the units came from.
+    """
     from lxml import etree
 
     if version not in NS:
@@ -265,22 +274,25 @@ def write_xliff(
         root.set("version", "2.0")
         root.set("srcLang", src_lang)
         root.set("trgLang", tgt_lang)
-        parent = etree.SubElement(root, q("file"), id="f1")
+        parent = etree.SubElement(root, q("file"), id="f1", original=original)
         for uid, source, target in units:
             seg = etree.SubElement(etree.SubElement(parent, q("unit"), id=uid), q("segment"))
+            seg.set("state", "translated" if target else "initial")
             etree.SubElement(seg, q("source")).text = source
-            etree.SubElement(seg, q("target")).text = target
+            if target:
+                etree.SubElement(seg, q("target")).text = target
     else:
         root = etree.Element(q("xliff"), nsmap={None: ns})
         root.set("version", "1.2")
-        f = etree.SubElement(root, q("file"), original="yiwen", datatype="plaintext")
+        f = etree.SubElement(root, q("file"), original=original, datatype="plaintext")
         f.set("source-language", src_lang)
         f.set("target-language", tgt_lang)
         body = etree.SubElement(f, q("body"))
         for uid, source, target in units:
             tu = etree.SubElement(body, q("trans-unit"), id=uid)
             etree.SubElement(tu, q("source")).text = source
-            etree.SubElement(tu, q("target"), state="translated").text = target
+            if target:
+                etree.SubElement(tu, q("target"), state="translated").text = target
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 

@@ -310,13 +310,13 @@ def run(
 
     # 7. Package and write.
     if options.output_format == "xliff":
-        from yiwen.translate.xliff import xliff_document
+        from yiwen.document.xliff import write_xliff
 
         units = [
-            (prep.original, answers_by_para.get(k) or _para_out(edits, prep))
+            (f"u{k + 1}", prep.original, answers_by_para.get(k) or _para_out(edits, prep))
             for k, prep in enumerate(prepared)
         ]
-        outcome.output = xliff_document(units, source, target, Path(doc.path).name)
+        outcome.output = write_xliff(units, source, target, "2.0", Path(doc.path).name)
     elif options.bilingual:
         from yiwen.translate.bilingual import bilingual_document
 
