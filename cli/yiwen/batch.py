@@ -87,10 +87,9 @@ class Item:
 
 def article_suffixes() -> tuple[str, ...]:
     """Return every suffix a registered format reads (.txt, .md, and .html/.docx/… when present)."""
-    from yiwen.document.formats import FORMATS, load_format_modules
+    from yiwen.document.formats import all_suffixes
 
-    load_format_modules()
-    return tuple(sorted({s.lower() for fmt in FORMATS.values() for s in fmt.suffixes}))
+    return tuple(s.lower() for s in all_suffixes())
 
 
 def _matches(rel: str, patterns: Sequence[str]) -> bool:

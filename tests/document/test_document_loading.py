@@ -262,3 +262,28 @@ def test_markdown_positions_are_original(tmp_path):
     md = "# Heading\n\nWe saw **the the** ward.\n"
     doc = load(tmp_path, "a.md", md.encode())
     assert doc.format == "md" and doc.prose.index("the the") == md.index("the the")
+
+
+def test_format_modules_table_matches_what_each_module_registers():
+    """Files are routed to a format module by the static suffix table before it is imported."""
+    from yiwen.document.formats import FORMAT_MODULES, FORMATS, all_suffixes, load_format
+
+    for name, suffixes in FORMAT_MODULES.items():
+        assert load_format(name).suffixes == suffixes
+    assert set(all_suffixes()) == {s for f in FORMATS.values() for s in f.suffixes}
+
+
+def test_checking_markdown_does_not_import_the_markup_formats():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, tempfile, pathlib\n"
+        "from yiwen.document import load_document\n"
+        "p = pathlib.Path(tempfile.mkdtemp()) / 'a.md'\n"
+        "p.write_text('# Hi\\n\\nText.\\n')\n"
+        "load_document(str(p))\n"
+        "print(sorted(m for m in sys.modules if m in ('yiwen.document.html', 'yiwen.document.docx', 'yiwen.document.xliff')))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -15,7 +15,7 @@ from yiwen.document.formats import (
     WriteOptions,
     apply_edits,
     format_for,
-    load_format_modules,
+    load_format,
 )
 from yiwen.errors import InputError
 from yiwen.models import Document, Fix
@@ -60,8 +60,7 @@ def load_document(
     opts = opts or LoadOptions()
     if data is None:
         data = read_bytes(path)
-    load_format_modules()
-    handler: Format = FORMATS[fmt] if fmt else format_for(path if path != "-" else "stdin.txt")
+    handler: Format = load_format(fmt) if fmt else format_for(path if path != "-" else "stdin.txt")
     if not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
         raise InputError(f"{path}: file is empty")
     return handler.load(data, path, opts)
@@ -69,8 +68,7 @@ def load_document(
 
 def render_document(doc: Document, edits: Sequence[Fix], opts: WriteOptions | None = None) -> bytes:
     """Return the bytes of `doc` with `edits` applied, in its own format and encoding."""
-    load_format_modules()
-    return FORMATS[doc.format].dump(doc, edits, opts or WriteOptions())
+    return load_format(doc.format).dump(doc, edits, opts or WriteOptions())
 
 
 def write_document(

@@ -60,8 +60,10 @@ def register(fmt: Format) -> Format:
 
 def format_for(path: str) -> Format:
     """Return the format for a path by suffix; unknown suffixes are read as plain text."""
-    load_format_modules()
     lower = path.lower()
+    for name, suffixes in FORMAT_MODULES.items():
+        if lower.endswith(suffixes):
+            return load_format(name)
     for fmt in FORMATS.values():
         if lower.endswith(fmt.suffixes):
             return fmt
@@ -186,13 +188,27 @@ def _dump_text(doc: Document, edits: Sequence[Fix], opts: WriteOptions) -> bytes
 register(Format("txt", (".txt", ".text"), _load_text, _dump_text))
 register(Format("md", (".md", ".markdown", ".mdown"), _load_markdown, _dump_text))
 
-# Modules that register further formats (HTML, .docx, XLIFF) when imported.
-FORMAT_MODULES: tuple[str, ...] = ("html", "docx", "xliff")
+# Modules that register further formats when imported, with the suffixes each reads: a file is
+# routed to its module by suffix, so only the module a file needs is imported (lxml, python-docx
+# and trafilatura cost start-up time a .md check should not pay). A test keeps these suffixes
+# equal to what each module registers.
+FORMAT_MODULES: dict[str, tuple[str, ...]] = {
+    "html": (".html", ".htm", ".xhtml", ".shtml"),
+    "docx": (".docx",),
+    "xliff": (".xlf", ".xliff", ".xlf2"),
+}
 
 
-def load_format_modules() -> None:
-    """Import the optional format modules once so they register themselves."""
-    import importlib
+def all_suffixes() -> tuple[str, ...]:
+    """Return every suffix some format reads, without importing the format modules."""
+    builtin = {s for name in ("txt", "md") for s in FORMATS[name].suffixes}
+    return tuple(sorted(builtin | {s for sx in FORMAT_MODULES.values() for s in sx}))
 
-    for name in FORMAT_MODULES:
+
+def load_format(name: str) -> Format:
+    """Return the format `name`, importing its module on first use."""
+    if name not in FORMATS and name in FORMAT_MODULES:
+        import importlib
+
         importlib.import_module(f"yiwen.document.{name}")
+    return FORMATS[name]
