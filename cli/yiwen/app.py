@@ -46,15 +46,40 @@ def _root(
         _state["debug"] = True
 
 
-def _register_commands() -> None:
+_registered: set[str] = set()
+
+
+def _command_modules() -> list[str]:
     import yiwen.commands as pkg
 
-    for mod in sorted(pkgutil.iter_modules(pkg.__path__), key=lambda m: m.name):
-        if not mod.name.startswith("_"):
-            importlib.import_module(f"yiwen.commands.{mod.name}").register(app)
+    names = (m.name for m in pkgutil.iter_modules(pkg.__path__))
+    return sorted(n for n in names if not n.startswith("_"))
 
 
-_register_commands()
+def register_commands(command: str | None = None) -> typer.Typer:
+    """Register the command modules `command` needs (all of them when None) and return the app.
+
+    A run imports and builds only its own command ("batch" -> commands/batch.py; "glossary"
+    -> glossary.py and glossary_names.py): Typer turns every registered function into a click
+    command on each call, and the other modules' imports are start-up a command should not pay.
+    """
+    modules = _command_modules()
+    wanted = [m for m in modules if command is None or m == command or m.startswith(f"{command}_")]
+    for name in wanted or modules:  # an unknown command: register all, click says what exists
+        if name not in _registered:
+            importlib.import_module(f"yiwen.commands.{name}").register(app)
+            _registered.add(name)
+    return app
+
+
+def _command_of(args: list[str]) -> str | None:
+    """Return the command word of `args` (the first one that is not a root option)."""
+    for a in args:
+        if not a.startswith("-"):
+            return a
+        if a in ("-h", "--help", "--version"):
+            return None
+    return None
 
 
 def run(argv: list[str] | None = None) -> int:
@@ -63,6 +88,7 @@ def run(argv: list[str] | None = None) -> int:
     # Per run, not per process: one `--debug` run must not leave tracebacks on for the next.
     _state["debug"] = bool(os.environ.get("YIWEN_DEBUG")) or "--debug" in args
     try:
+        register_commands(_command_of(args))
         rv = app(args=args, prog_name="yiwen", standalone_mode=False)
     except YiwenError as exc:
         if _state["debug"]:

@@ -8,7 +8,7 @@ import sys
 import pytest
 import typer
 
-from yiwen.app import app
+from yiwen.app import register_commands
 
 
 def _leaves(cmd, path=()):
@@ -21,7 +21,7 @@ def _leaves(cmd, path=()):
         yield from _leaves(sub, (*path, name))
 
 
-COMMANDS = [p for p in _leaves(typer.main.get_command(app)) if p]
+COMMANDS = [p for p in _leaves(typer.main.get_command(register_commands())) if p]
 
 
 def test_the_tree_has_every_documented_command() -> None:
