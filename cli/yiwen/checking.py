@@ -98,10 +98,11 @@ class Checker:
 def dedupe(findings: list[Finding]) -> list[Finding]:
     """Sort findings by position; drop exact repeats and findings another one subsumes.
 
-    A finding is subsumed when a wider finding covers its span and applying its fix inside
-    that span gives exactly the wider finding's fix: "Dr.Wang" -> "Dr. Wang" (E003) inside
-    "Dr.Wang Ruitao" -> "Dr. Wang Ruitao" (N004) says the same thing twice, so the editor sees
-    the name-aware one only.
+    A finding is subsumed by one whose fix, at least as safe, already makes it: the same span
+    and the same fix under another code (E003 and N004 both on "Dr.Wang" -> "Dr. Wang"), or a
+    wider span whose fix removes the flagged text ("Dr.Ruitao" -> "Dr. Ruitao" (E003) inside
+    "Dr.Ruitao Wang" -> "Dr. Wang Ruitao" (N001)). The editor then sees the name- and
+    glossary-aware finding once; `yiwen fix` still makes every change.
     """
     seen: set[tuple[str, int, int]] = set()
     unique = []
@@ -115,7 +116,7 @@ def dedupe(findings: list[Finding]) -> list[Finding]:
     # it, not with every other finding of the document.
     dropped: set[int] = set()
     open_: list[Finding] = []
-    for f in sorted(unique, key=lambda f: (f.offset, -f.length)):
+    for f in sorted(unique, key=lambda f: (f.offset, -f.length, _PREFERENCE.get(f.code[:1], 9))):
         open_ = [g for g in open_ if g.end > f.offset]
         if any(_subsumes(g, f) for g in open_):
             dropped.add(id(f))
@@ -124,13 +125,29 @@ def dedupe(findings: list[Finding]) -> list[Finding]:
     return [f for f in unique if id(f) not in dropped]
 
 
+# Of two findings that say the same thing, the one from the more specific family is kept: the
+# glossary knows the person or term, a generic mechanics rule only the characters.
+_PREFERENCE = {"N": 0, "T": 1, "B": 2, "E": 3, "Z": 4, "L": 5}
+_SAFETY = {"safe": 2, "unsafe": 1, "none": 0}
+
+
 def _subsumes(g: Finding, f: Finding) -> bool:
     if g is f or not f.replacements or not (g.offset <= f.offset and f.end <= g.end):
         return False
-    if g.length == f.length and g.offset == f.offset:
-        return False  # same span, different codes: both stay (they say different things)
+    if _SAFETY[g.applicability.value] < _SAFETY[f.applicability.value]:
+        return False  # `yiwen fix` must still be able to make f's change on its own
+    if g.length == f.length:
+        return g.replacements[0] == f.replacements[0]  # same span: only an identical fix
     lo, hi = f.offset - g.offset, f.end - g.offset
-    return g.text[:lo] + f.replacements[0] + g.text[hi:] == g.replacements[0]
+    if g.text[:lo] + f.replacements[0] + g.text[hi:] == g.replacements[0]:
+        return True
+    # The wider fix removes the flagged text and keeps every word the narrow fix would write.
+    wide = g.replacements[0]
+    return (
+        bool(f.text.strip())
+        and f.text not in wide
+        and set(f.replacements[0].split()) <= set(wide.split())
+    )
 
 
 def make_checker(
