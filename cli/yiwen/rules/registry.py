@@ -117,7 +117,9 @@ class RuleContext:
         text = self.document.text[start:end]
         reps = tuple(replacements)
         if message is None:
-            message = r.message.format(text=text, replacement=reps[0] if reps else "", **fmt)
+            message = r.message.format(
+                text=_shown(text), replacement=reps[0] if reps else "", **fmt
+            )
         if applicability is None:
             applicability = r.applicability if reps else Applicability.NONE
         return Finding(
@@ -132,6 +134,11 @@ class RuleContext:
             applicability=applicability,
             source=source,
         )
+
+
+def _shown(text: str) -> str:
+    """The flagged text as a message quotes it: a no-break space reads as a space, not '\\xa0'."""
+    return "".join(c if c.isprintable() else " " for c in text)
 
 
 def load_rules() -> dict[str, Rule]:
