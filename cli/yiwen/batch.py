@@ -87,7 +87,7 @@ class Item:
 
 def article_suffixes() -> tuple[str, ...]:
     """Return every suffix a registered format reads (.txt, .md, and .html/.docx/… when present)."""
-    from yiwen.document.formats import all_suffixes
+    from yiwen.suffixes import all_suffixes
 
     return tuple(s.lower() for s in all_suffixes())
 
@@ -163,7 +163,10 @@ def _walk(
         except OSError:
             is_dir = False
         if is_dir:
-            if os.path.realpath(entry.path) in skip_real or _matches(child, exclude):
+            # A real folder's realpath ends in its own name: only a folder named like a
+            # skipped path can be one (realpath costs a system call per path component).
+            skipped = entry.name in skip_names and os.path.realpath(entry.path) in skip_real
+            if skipped or _matches(child, exclude):
                 continue
             yield from _walk(Path(entry.path), child + "/", skip_real, exclude)
         elif entry.name in skip_names and os.path.realpath(entry.path) in skip_real:
@@ -739,8 +742,37 @@ def merged_rows(states: Sequence[BatchState], with_findings: bool = True) -> Ite
 
 
 def summarize(states: Sequence[BatchState], top: int = 10) -> Summary:
-    """Aggregate one or more state databases (shards of one batch) into a Summary."""
-    s = summarize_rows(merged_rows(states, with_findings=False), top)
+    """Aggregate one or more state databases (shards of one batch) into a Summary.
+
+    One state is counted where it lies; several are first merged into one in-memory table
+    (a path in two: its newest row, as `merged_rows`).
+    """
+    if len(states) == 1:
+        # Copied once into a compact temporary table: the state's rows carry every finding
+        # as JSON, which each scan of `files` would read past.
+        db = states[0].db
+        cols = ", ".join(_SUMMARY_COLUMNS)
+        db.execute(f"CREATE TEMP TABLE summary_rows AS SELECT {cols} FROM main.files")
+        try:
+            s = _summary_of(db, top)
+        finally:
+            db.execute("DROP TABLE temp.summary_rows")
+    else:
+        import sqlite3
+
+        db = sqlite3.connect(":memory:")
+        db.execute(_SUMMARY_TABLE)
+        cols = ", ".join(_SUMMARY_COLUMNS)
+        for st in states:
+            db.executemany(
+                f"INSERT INTO summary_rows({cols}) VALUES ({', '.join('?' * len(_SUMMARY_COLUMNS))}) "
+                "ON CONFLICT(rel) DO UPDATE SET "
+                + ", ".join(f"{c}=excluded.{c}" for c in _SUMMARY_COLUMNS[1:])
+                + " WHERE COALESCE(excluded.updated, 0) >= COALESCE(summary_rows.updated, 0)",
+                st.db.execute(f"SELECT {cols} FROM files"),
+            )
+        s = _summary_of(db, top)
+        db.close()
     for st in states:
         meta = st.meta()
         s.operation = meta.get("operation", s.operation)
@@ -750,31 +782,81 @@ def summarize(states: Sequence[BatchState], top: int = 10) -> Summary:
 
 
 def summarize_rows(rows: Iterable[dict[str, Any]], top: int = 10) -> Summary:
-    """Aggregate file rows (as stored in the state) into a Summary, keeping only the top few."""
-    import heapq
+    """Aggregate file rows (dicts as a state stores them, e.g. `yiwen check --format html`)."""
+    import sqlite3
 
+    db = sqlite3.connect(":memory:")
+    db.execute(_SUMMARY_TABLE)
+    db.executemany(
+        f"INSERT OR REPLACE INTO summary_rows({', '.join(_SUMMARY_COLUMNS)}) "
+        f"VALUES ({', '.join('?' * len(_SUMMARY_COLUMNS))})",
+        (
+            tuple(
+                json.dumps(row.get(c)) if c in ("rule_counts", "extra") else row.get(c)
+                for c in _SUMMARY_COLUMNS
+            )
+            for row in rows
+        ),
+    )
+    s = _summary_of(db, top)
+    db.close()
+    return s
+
+
+# What a summary reads of each file row: the table it counts, `summary_rows`, has these columns.
+_SUMMARY_COLUMNS = (
+    "rel",
+    "outcome",
+    "error",
+    "rule_counts",
+    "n_error",
+    "n_warning",
+    "n_info",
+    "duration",
+    "extra",
+    "updated",
+)
+_SUMMARY_TABLE = """CREATE TABLE summary_rows (rel TEXT PRIMARY KEY, outcome TEXT, error TEXT,
+    rule_counts TEXT, n_error INTEGER DEFAULT 0, n_warning INTEGER DEFAULT 0,
+    n_info INTEGER DEFAULT 0, duration REAL DEFAULT 0, extra TEXT, updated REAL)"""
+
+
+def _summary_of(db: Any, top: int) -> Summary:
+    """Count the `summary_rows` table in SQL: a resumed batch of thousands of files is
+    summarised without decoding one row in Python (rule counts are JSON, read with json_each)."""
     s = Summary()
-    for row in rows:
-        s.files += 1
-        s.outcomes[row["outcome"]] += 1
-        e, w, i = row["n_error"], row["n_warning"], row["n_info"]
-        s.severities.update({"error": e, "warning": w, "info": i})
-        for code, (n, name, severity) in (row["rule_counts"] or {}).items():
-            s.rules[code] += n
-            s.rule_names.setdefault(code, name)
-            s.rule_severity.setdefault(code, severity)
-        if e + w + i:
-            s.by_file.append((row["rel"], e, w, i))
-        s.duration += row["duration"] or 0.0
-        if row["outcome"] == OK:
-            heapq.heappush(s.slowest, (row["duration"] or 0.0, row["rel"]))
-            if len(s.slowest) > top:
-                heapq.heappop(s.slowest)
-        elif row["outcome"] in FAILED:
-            s.failures.append((row["rel"], row["outcome"], row["error"] or ""))
-        elif row["outcome"] == PENDING:
-            s.failures.append((row["rel"], PENDING, "not reached (interrupted)"))
-        s.fixes += int((row["extra"] or {}).get("fixes", 0) or 0)
-    s.slowest.sort(reverse=True)
-    s.by_file.sort(key=lambda t: (-(t[1] + t[2] + t[3]), t[0]))
+    files, e, w, i, duration, fixes = db.execute(
+        "SELECT COUNT(*), TOTAL(n_error), TOTAL(n_warning), TOTAL(n_info), TOTAL(duration), "
+        "TOTAL(CASE WHEN json_valid(extra) THEN json_extract(extra, '$.fixes') END) FROM summary_rows"
+    ).fetchone()
+    s.files, s.duration, s.fixes = files, duration, int(fixes)
+    if files:
+        s.severities.update({"error": int(e), "warning": int(w), "info": int(i)})
+    s.outcomes.update(
+        dict(db.execute("SELECT outcome, COUNT(*) FROM summary_rows GROUP BY outcome"))
+    )
+    # Codes in code order: of two rules with as many findings, the lower code is listed first.
+    for code, n, name, severity in db.execute(
+        "SELECT j.key, SUM(json_extract(j.value, '$[0]')), json_extract(j.value, '$[1]'), "
+        "json_extract(j.value, '$[2]') FROM summary_rows AS f, json_each(f.rule_counts) AS j "
+        "WHERE json_valid(f.rule_counts) GROUP BY j.key ORDER BY j.key"
+    ):
+        s.rules[code] = n
+        s.rule_names[code] = name
+        s.rule_severity[code] = severity
+    s.by_file = db.execute(
+        "SELECT rel, n_error, n_warning, n_info FROM summary_rows WHERE n_error + n_warning + n_info "
+        "ORDER BY n_error + n_warning + n_info DESC, rel"
+    ).fetchall()
+    s.slowest = db.execute(
+        "SELECT COALESCE(duration, 0.0), rel FROM summary_rows WHERE outcome = ? "
+        "ORDER BY 1 DESC, rel DESC LIMIT ?",
+        (OK, top),
+    ).fetchall()
+    failed = ", ".join("?" * len(FAILED))
+    s.failures = db.execute(
+        "SELECT rel, outcome, CASE WHEN outcome = ? THEN 'not reached (interrupted)' "
+        f"ELSE COALESCE(error, '') END FROM summary_rows WHERE outcome IN ({failed}, ?) ORDER BY rel",
+        (PENDING, *FAILED, PENDING),
+    ).fetchall()
     return s

@@ -348,13 +348,13 @@ def _finish_output(
     summary: Any, states: list[Any], report: Path | None, fmt: str, inputs: list[str]
 ) -> None:
     """Print the summary table (stdout for text, stderr under --format json); write the report."""
-    from yiwen.batch import merged_rows
-    from yiwen.document import atomic_write
     from yiwen.render import console
     from yiwen.render.batch_summary import render_summary
 
     render_summary(console.stdout() if fmt == "text" else console.stderr(), summary)
     if report is not None:
+        from yiwen.batch import merged_rows
+        from yiwen.document.atomic import atomic_write
         from yiwen.render.html import report_html
 
         page = report_html(summary, merged_rows(states), inputs=inputs)

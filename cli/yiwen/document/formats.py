@@ -15,6 +15,7 @@ from yiwen.document.language import detect_language
 from yiwen.document.markdown import mask_markdown, mask_text_urls
 from yiwen.document.segment import paragraphs
 from yiwen.models import Document, Fix, Language, Segment
+from yiwen.suffixes import BUILTIN, MODULES
 
 
 @dataclass(frozen=True)
@@ -185,24 +186,11 @@ def _dump_text(doc: Document, edits: Sequence[Fix], opts: WriteOptions) -> bytes
     )
 
 
-register(Format("txt", (".txt", ".text"), _load_text, _dump_text))
-register(Format("md", (".md", ".markdown", ".mdown"), _load_markdown, _dump_text))
+register(Format("txt", BUILTIN["txt"], _load_text, _dump_text))
+register(Format("md", BUILTIN["md"], _load_markdown, _dump_text))
 
-# Modules that register further formats when imported, with the suffixes each reads: a file is
-# routed to its module by suffix, so only the module a file needs is imported (lxml, python-docx
-# and trafilatura cost start-up time a .md check should not pay). A test keeps these suffixes
-# equal to what each module registers.
-FORMAT_MODULES: dict[str, tuple[str, ...]] = {
-    "html": (".html", ".htm", ".xhtml", ".shtml"),
-    "docx": (".docx",),
-    "xliff": (".xlf", ".xliff", ".xlf2"),
-}
-
-
-def all_suffixes() -> tuple[str, ...]:
-    """Return every suffix some format reads, without importing the format modules."""
-    builtin = {s for name in ("txt", "md") for s in FORMATS[name].suffixes}
-    return tuple(sorted(builtin | {s for sx in FORMAT_MODULES.values() for s in sx}))
+# Modules that register further formats when imported, by the suffixes each reads.
+FORMAT_MODULES = MODULES
 
 
 def load_format(name: str) -> Format:
