@@ -5,6 +5,7 @@ Built once per (source, draft) check and shared by every B rule through the rule
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,6 +26,16 @@ class Side:
     families: list[set[str]] = field(default_factory=list)  # romanised surnames, lower case
     refs: list[SourceRef] | None = None  # XLIFF: where each unit stands in the file
     _names: dict[int, list[Any]] = field(default_factory=dict)
+    _starts: list[int] | None = None
+
+    def index_at(self, offset: int) -> int | None:
+        """Return the index of the first paragraph with start <= offset <= end, if any."""
+        if self._starts is None:
+            self._starts = [p.start for p in self.paragraphs]
+        i = bisect.bisect_right(self._starts, offset) - 1
+        if i > 0 and self.paragraphs[i - 1].end >= offset:
+            i -= 1  # two paragraphs touch at `offset`: the first one has it
+        return i if i >= 0 and offset <= self.paragraphs[i].end else None
 
     def names(self, i: int) -> list[Any]:
         """Return the Chinese personal names of paragraph i (jieba: computed on first use)."""
@@ -62,9 +73,7 @@ class Side:
 
     def span_anchors(self, span: Segment) -> frozenset[str]:
         """Return the anchors (values, glossary entries) found inside one span."""
-        i = next(
-            (k for k, p in enumerate(self.paragraphs) if p.start <= span.start < p.end + 1), None
-        )
+        i = self.index_at(span.start)
         if i is None:
             return frozenset()
         out = {
@@ -75,19 +84,21 @@ class Side:
 
     def sentence_at(self, offset: int) -> Segment:
         """Return the sentence of this side's document that contains `offset`."""
-        for p in self.paragraphs:
-            if p.start <= offset <= p.end:
-                for s in sentences(self.doc.prose, p.start, p.end, p.language):
-                    if s.start <= offset <= s.end:
-                        return s
-                return p
-        return Segment(offset, offset, Language.UNKNOWN, "sentence")
+        i = self.index_at(offset)
+        if i is None:
+            return Segment(offset, offset, Language.UNKNOWN, "sentence")
+        p = self.paragraphs[i]
+        for s in sentences(self.doc.prose, p.start, p.end, p.language):
+            if s.start <= offset <= s.end:
+                return s
+        return p
 
     def ref(self, offset: int) -> SourceRef:
         """Return a SourceRef to the sentence around `offset` (for a finding's `source`)."""
         if self.refs is not None:  # XLIFF: the unit's place in the file, the source sentence
             s = self.sentence_at(offset)
-            i = next(k for k, p in enumerate(self.paragraphs) if p.start <= offset <= p.end)
+            i = self.index_at(offset)
+            assert i is not None
             r = self.refs[i]
             return SourceRef(r.path, r.line, r.column, self.doc.text[s.start : s.end])
         s = self.sentence_at(offset)
