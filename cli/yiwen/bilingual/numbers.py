@@ -3,19 +3,33 @@
 `quantities(text, language)` finds every quantity in a sentence and returns it normalised, so
 that "2023年7月21日" and "July 21, 2023", "百分之三十" and "30 percent", "3.5万" and "35,000",
 "第一" and "first" compare equal. The bilingual rules compare the multisets of both sides.
+
+Speed (a 1,000-paragraph pair is checked for issue 7): CPython's re skips quickly to where a
+match may begin only when a pattern starts with a literal or a character set and is case-
+sensitive; anything else is tried at every position. So the English text is lower-cased once
+and matched without re.I; a word-start test sits after a word's first letter, not before it
+(`_alt`); `digits|words` alternations run as two patterns (`_either`); a Chinese date or year
+is looked for only around its 月 or 年 (`_near`, `_ahead`); passes that cannot match are
+skipped on a cheap test. Each of these is exact: tests/data/golden/quantities.json holds what
+the plain one-regex-per-kind extractor found, and the tests compare against it.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from operator import attrgetter
+from typing import NamedTuple
 
 from yiwen.models import Language
 
 
-@dataclass(frozen=True)
-class Quantity:
-    """One quantity found in text: its kind, normalised value and where it stood."""
+class Quantity(NamedTuple):
+    """One quantity found in text: its kind, normalised value and where it stood.
+
+    A named tuple, not a frozen dataclass: an article has thousands, and a frozen dataclass
+    pays five object.__setattr__ calls to build each.
+    """
 
     kind: str  # number | percent | date | time | ordinal
     value: tuple[float | int | None, ...]  # number: (n,), date: (year, month, day), time: (h, m)
@@ -94,38 +108,138 @@ def zh_numeral(s: str) -> int | None:
 
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _ZH_NUM = f"[{_ZH_NUM_CHARS}]+"
-_ZH_PATTERNS = [
-    (
-        "date",
-        re.compile(
-            rf"(?:(\d{{4}}|[{_ZH_NUM_CHARS}]{{4}})年)?(\d{{1,2}}|[{_ZH_NUM_CHARS}]{{1,3}})月(?:(\d{{1,2}}|[{_ZH_NUM_CHARS}]{{1,3}})[日号])?"
-        ),
-    ),
-    (
-        "year",
-        re.compile(r"(\d{4}|[〇零一二三四五六七八九]{4})年(?!\d{1,2}月|[一二三四五六七八九十]+月)"),
-    ),
-    (
-        "time",
-        re.compile(
-            rf"(上午|下午|晚上|中午|早上)?(\d{{1,2}}|{_ZH_NUM})[时点:：](?:(\d{{1,2}}|{_ZH_NUM})分?|半)?"
-        ),
-    ),
-    ("percent", re.compile(rf"百分之({_ZH_NUM}|{_NUM})|({_NUM})\s*[%％]")),
-    ("ordinal", re.compile(rf"第({_NUM}|{_ZH_NUM})|首(?=[次个位批届例])")),
-    ("number", re.compile(rf"({_NUM})\s*([万亿])?|({_ZH_NUM})")),
-]
+_ZH_DATE = re.compile(
+    rf"(?:(\d{{4}}|[{_ZH_NUM_CHARS}]{{4}})年)?(\d{{1,2}}|[{_ZH_NUM_CHARS}]{{1,3}})月"
+    rf"(?:(\d{{1,2}}|[{_ZH_NUM_CHARS}]{{1,3}})[日号])?"
+)
+_ZH_YEAR = re.compile(
+    r"(\d{4}|[〇零一二三四五六七八九]{4})年(?!\d{1,2}月|[一二三四五六七八九十]+月)"
+)
+_ZH_TIME = re.compile(
+    rf"(上午|下午|晚上|中午|早上)?(\d{{1,2}}|{_ZH_NUM})[时点:：](?:(\d{{1,2}}|{_ZH_NUM})分?|半)?"
+)
+# Each kind below is `a|b`, searched as two patterns by `_either`; group 1 is the number.
+_ZH_PERCENT = re.compile(rf"百分之({_ZH_NUM}|{_NUM})")
+_ZH_PERCENT_SIGN = re.compile(rf"({_NUM})\s*[%％]")
+_ZH_ORDINAL = re.compile(rf"第({_NUM}|{_ZH_NUM})|首(?=[次个位批届例])")
+_ZH_NUMBER = re.compile(rf"({_NUM})\s*([万亿])?")
+# `_ZH_NUMBER|[numerals]+` as one pattern that starts with a set (see `_either`): the first
+# character says which alternative it is.
+_ZH_NUMBER_OR_NUMERAL = re.compile(
+    rf"[\d{_ZH_NUM_CHARS}]"
+    rf"(?:(?<=\d)\d*(?:,\d{{3}})*(?:\.\d+)?\s*[万亿]?|(?<=[{_ZH_NUM_CHARS}])[{_ZH_NUM_CHARS}]*)"
+)
 # Chinese numeral characters that are also ordinary words and must not count alone.
 _ZH_NOT_NUMBERS = {"一", "万", "亿", "千", "百", "十", "零"}
 
 
 def _num(s: str) -> float | int | None:
     s = s.replace(",", "")
-    if re.fullmatch(r"\d+", s):
+    if s.isdecimal():  # what \d+ matches
         return int(s)
-    if re.fullmatch(r"\d+\.\d+", s):
+    whole, dot, frac = s.partition(".")
+    if dot and whole.isdecimal() and frac.isdecimal():
         return float(s)
     return zh_numeral(s)
+
+
+def _either(
+    a: re.Pattern[str], b: re.Pattern[str], s: str, a_from: int = 0
+) -> Iterator[re.Match[str]]:
+    """Yield the matches `re.finditer(f"{a}|{b}", s)` would, from two fast searches.
+
+    CPython's re skips ahead quickly only in a pattern that starts with a literal or a set;
+    an alternation of two such patterns is tried at every position. So run each and take
+    the leftmost (`a` first on a tie); a match of one that overlaps a match of the other taken
+    before it is dropped, and that one searched again from the end, as finditer would.
+    `a_from`: no match of `a` starts before it.
+    """
+    ita, itb = a.finditer(s, a_from), b.finditer(s)
+    ma, mb = next(ita, None), next(itb, None)
+    # ma and mb are always the leftmost match of each starting at or after the last yield's end.
+    while ma is not None and mb is not None:
+        if ma.start() <= mb.start():
+            yield ma
+            end = ma.end()
+            ma = next(ita, None)
+            if mb.start() < end:
+                itb = b.finditer(s, end)
+                mb = next(itb, None)
+        else:
+            yield mb
+            end = mb.end()
+            mb = next(itb, None)
+            if ma.start() < end:
+                ita = a.finditer(s, end)
+                ma = next(ita, None)
+    if ma is not None:
+        yield ma
+        yield from ita
+    elif mb is not None:
+        yield mb
+        yield from itb
+
+
+def _near(
+    pattern: re.Pattern[str], anchor: str, before: int, after: int, s: str
+) -> Iterator[re.Match[str]]:
+    """Yield the matches of `pattern.finditer(s)`, given that each has `anchor` within its first
+    `before` + 1 characters and ends at most `after` characters past it (and has no lookahead).
+
+    Only the few characters around each anchor are searched, not every position of `s`.
+    """
+    pos, k = 0, s.find(anchor)
+    while k >= 0:
+        m = pattern.search(s, max(pos, k - before), k + after + 1)
+        if m is not None and m.start() <= k:  # a later start may need more text: its own turn
+            yield m
+            pos = m.end()
+            k = s.find(anchor, pos)
+        else:
+            k = s.find(anchor, k + 1)
+
+
+def _ahead(pattern: re.Pattern[str], anchor: str, offset: int, s: str) -> Iterator[re.Match[str]]:
+    """Yield the matches of `pattern.finditer(s)`, given that each has `anchor` at `offset`."""
+    pos, k = 0, s.find(anchor, offset)
+    while k >= 0:
+        m = pattern.match(s, k - offset) if k - offset >= pos else None
+        if m is not None:
+            yield m
+            pos = m.end()
+        k = s.find(anchor, k + 1)
+
+
+class _Found:
+    """Quantities found so far in one text, and the characters they cover (first come wins)."""
+
+    __slots__ = ("quantities", "taken", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.quantities: list[Quantity] = []
+        self.taken = bytearray(len(text))
+
+    def free(self, m: re.Match[str]) -> bool:
+        """True when no quantity found so far overlaps the match."""
+        return self.taken.find(1, m.start(), m.end()) < 0
+
+    def take(self, start: int, end: int) -> None:
+        """Mark text[start:end] as used."""
+        self.taken[start:end] = b"\x01" * (end - start)
+
+    def add(self, kind: str, value: tuple, m: re.Match[str]) -> None:
+        """Record the match as a quantity."""
+        a, b = m.span()
+        self.taken[a:b] = b"\x01" * (b - a)
+        self.quantities.append(Quantity(kind, value, a, b, self.text[a:b]))
+
+    def result(self) -> list[Quantity]:
+        """The quantities in text order."""
+        return sorted(self.quantities, key=_START)
+
+
+_START = attrgetter("start")
 
 
 # Numerals that are part of a name: 第一人民医院, 第六人民医院 (hospitals are numbered in China).
@@ -133,62 +247,73 @@ _ZH_NAMED = re.compile(r"第[一二三四五六七八九十]+(?:人民)?(?:医�
 
 
 def _zh_quantities(text: str) -> list[Quantity]:
-    found: list[Quantity] = []
-    taken = [False] * len(text)
-    for m in _ZH_NAMED.finditer(text):
-        taken[m.start() : m.end()] = [True] * (m.end() - m.start())
-
-    def add(kind: str, value: tuple, m: re.Match[str]) -> None:
-        found.append(Quantity(kind, value, m.start(), m.end(), m.group(0)))
-        for i in range(m.start(), m.end()):
-            taken[i] = True
-
-    for kind, pattern in _ZH_PATTERNS:
-        for m in pattern.finditer(text):
-            if any(taken[m.start() : m.end()]):
+    f = _Found(text)
+    if "第" in text:
+        for m in _ZH_NAMED.finditer(text):
+            f.take(*m.span())
+    for m in _near(_ZH_DATE, "月", 8, 4, text):
+        if f.free(m):
+            y = _num(m[1]) if m[1] else None
+            mo, d = _num(m[2]), _num(m[3]) if m[3] else None
+            if mo is not None and 1 <= mo <= 12:
+                f.add("date", (y, mo, d), m)
+    for m in _ahead(_ZH_YEAR, "年", 4, text):
+        if f.free(m):
+            f.add("date", (_num(m[1]), None, None), m)
+    if "时" in text or "点" in text or ":" in text or "：" in text:
+        for m in _ZH_TIME.finditer(text):
+            if not f.free(m):
                 continue
-            if kind == "date":
-                y = _num(m.group(1)) if m.group(1) else None
-                mo, d = _num(m.group(2)), _num(m.group(3)) if m.group(3) else None
-                if mo is None or not 1 <= mo <= 12:
-                    continue
-                add("date", (y, mo, d), m)
-            elif kind == "year":
-                add("date", (_num(m.group(1)), None, None), m)
-            elif kind == "time":
-                bare = m.group(0)[-1] in "时点" and not m.group(1) and not m.group(3)
-                if bare and text[m.end() : m.end() + 1] not in "整钟":
-                    continue  # "3点" alone is more often a list point than a time
-                h = _num(m.group(2))
-                if h is None or h > 24:
-                    continue
-                minute = (
-                    30 if m.group(0).endswith("半") else (_num(m.group(3)) if m.group(3) else 0)
+            bare = m[0][-1] in "时点" and not m[1] and not m[3]
+            if bare and text[m.end() : m.end() + 1] not in "整钟":
+                continue  # "3点" alone is more often a list point than a time
+            h = _num(m[2])
+            if h is None or h > 24:
+                continue
+            minute = 30 if m[0].endswith("半") else (_num(m[3]) if m[3] else 0)
+            if m[1] in ("下午", "晚上") and h < 12:
+                h += 12
+            f.add("time", (int(h), int(minute or 0)), m)
+    sign = "%" in text or "％" in text
+    if "百分之" in text:
+        percents: Iterable[re.Match[str]] = (
+            _either(_ZH_PERCENT, _ZH_PERCENT_SIGN, text) if sign else _ZH_PERCENT.finditer(text)
+        )
+    else:
+        percents = _ZH_PERCENT_SIGN.finditer(text) if sign else ()
+    for m in percents:
+        if f.free(m):
+            f.add("percent", (_num(m[1]),), m)
+    if "第" in text or "首" in text:
+        for m in _ZH_ORDINAL.finditer(text):
+            if f.free(m):
+                f.add("ordinal", (1 if m[0] == "首" else _num(m[1]),), m)
+    taken = f.taken
+    for m in _ZH_NUMBER_OR_NUMERAL.finditer(text):
+        start, end = m.span()
+        if taken.find(1, start, end) >= 0:
+            continue
+        word = m[0]
+        if word[0] in _ZH_NUM_CHARS:
+            if _zh_word_context(text, start, end):
+                continue
+            if (
+                word in _ZH_NOT_NUMBERS
+                and not (  # alone, it counts only before a measure word
+                    text[end : end + 1] in _MEASURE
+                    and not _VAGUE.search(text[max(0, start - 2) : start])
                 )
-                if m.group(1) in ("下午", "晚上") and h < 12:
-                    h += 12
-                add("time", (int(h), int(minute or 0)), m)
-            elif kind == "percent":
-                add("percent", (_num(m.group(1) or m.group(2)),), m)
-            elif kind == "ordinal":
-                add("ordinal", (1 if m.group(0) == "首" else _num(m.group(1)),), m)
-            else:
-                if m.group(3):
-                    after = text[m.end() : m.end() + 1]
-                    before = text[max(0, m.start() - 2) : m.start()]
-                    counted = after in _MEASURE and not _VAGUE.search(before)
-                    if _zh_word_context(text, m.start(), m.end()) or (
-                        m.group(3) in _ZH_NOT_NUMBERS and not counted
-                    ):
-                        continue
-                    n = zh_numeral(m.group(3))
-                else:
-                    n = _num(m.group(1))
-                    if n is not None and m.group(2):
-                        n = n * _ZH_BIG[m.group(2)]
-                if n is not None:
-                    add("number", (_norm(n),), m)
-    return sorted(found, key=lambda q: q.start)
+            ):
+                continue
+            n = zh_numeral(word)
+        else:  # _ZH_NUMBER: the number, spaces (\s*, as str.isspace) and 万 or 亿 perhaps
+            big = word[-1] if word[-1] in "万亿" else ""
+            n = _num((word[:-1] if big else word).rstrip())
+            if n is not None and big:
+                n = n * _ZH_BIG[big]
+        if n is not None:
+            f.add("number", (_norm(n),), m)
+    return f.result()
 
 
 # Measure words after which a lone 一 or 十 is a count ("为期一年" ~ "one-year", "十个").
@@ -200,8 +325,7 @@ _ZH_WORDS = re.compile(r"一[起些直定般样切致同道边面旦方带再度
 
 
 def _zh_word_context(text: str, start: int, end: int) -> bool:
-    window = text[max(0, start - 1) : end + 1]
-    return bool(_ZH_WORDS.search(window)) and end - start <= 2
+    return end - start <= 2 and bool(_ZH_WORDS.search(text[max(0, start - 1) : end + 1]))
 
 
 def _norm(n: float | int) -> float | int:
@@ -236,58 +360,82 @@ _MONTHS = {
 }
 _MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
 _MONTHS["sept"] = 9
-_MONTH_RE = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-_NUM_WORDS = "|".join([*_EN_SMALL, *_EN_TENS, *_EN_SCALES])
-# "a hundred", "twenty-two", "one hundred and five": number words joined by spaces, hyphens, "and".
-_WORD_NUM = (
-    rf"(?:a\s+(?=(?:hundred|thousand|million|billion)\b))?(?:{_NUM_WORDS})"
-    rf"(?:(?:[\s-]+|\s+and\s+)(?:{_NUM_WORDS})\b)*"
-)
-_EN_PATTERNS = [
-    (
-        "date",
-        re.compile(rf"\b({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b", re.I),
-    ),
-    (
-        "date_dmy",
-        re.compile(
-            rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})(?:,?\s+(\d{{4}}))?\b", re.I
-        ),
-    ),
-    ("date_my", re.compile(rf"\b({_MONTH_RE})\s+(\d{{4}})\b", re.I)),
-    # A month alone, after a preposition ("in July" ~ "7月"); "may" alone is a verb.
-    (
-        "date_m",
-        re.compile(
-            rf"\b(?:in|since|until|till|by|from|during|before|after|early|late|mid-?)\s+({_MONTH_RE})(?![\w-])",
-            re.I,
-        ),
-    ),
-    (
-        "time",
-        re.compile(
-            r"\b(\d{1,2})(?::(\d{2}))?\s*(a\.m\.|p\.m\.|am\b|pm\b)|\b(\d{1,2}):(\d{2})\b", re.I
-        ),
-    ),
-    (
-        "percent",
-        re.compile(
-            rf"({_NUM})\s*(?:%|per\s?cent\b|percent\b)|\b({_WORD_NUM})\s+(?:per\s?cent|percent)\b",
-            re.I,
-        ),
-    ),
-    (
-        "ordinal",
-        re.compile(r"\b(\d+)(?:st|nd|rd|th)\b|\b(" + "|".join(_EN_ORDINALS) + r")\b", re.I),
-    ),
-    ("year", re.compile(r"\b(1[89]\d{2}|20\d{2})\b")),
-    (
-        "number",
-        re.compile(
-            rf"(?<![\w.])({_NUM})(?:\s+(million|billion|thousand))?\b|\b({_WORD_NUM})\b", re.I
-        ),
-    ),
-]
+
+# The English patterns run on the text folded to lower case, without re.I (see the module
+# docstring). `_FOLD` maps exactly what re.I matched to an ASCII letter (A-Z, and İ ı ſ K) to
+# that letter, one character for one, so offsets stay put and the matches are re.I's.
+_FOLD = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
+_FOLD.update({0x130: ord("i"), 0x131: ord("i"), 0x17F: ord("s"), 0x212A: ord("k")})
+
+
+def _alt(fragments: list[str], bounded: bool = False) -> str:
+    """Alternation of regex fragments that each start with a letter, grouped by that letter.
+
+    Alternatives with different first letters exclude each other, so grouping keeps the
+    meaning (and the order within a letter keeps the priority). `bounded` adds a word-start
+    test after the first letter, so that the pattern still starts with a literal or a set.
+    """
+    groups: dict[str, list[str]] = {}
+    for f in fragments:
+        groups.setdefault(f[0], []).append(f[1:])
+    lb = r"(?<!\w.)" if bounded else ""
+    return "(?:" + "|".join(f"{c}{lb}(?:{'|'.join(r)})" for c, r in groups.items()) + ")"
+
+
+_MONTH_WORDS = (
+    "jan(?:uary)? feb(?:ruary)? mar(?:ch)? apr(?:il)? may june? july? aug(?:ust)? "
+    "sept?(?:ember)? oct(?:ober)? nov(?:ember)? dec(?:ember)?"
+).split()
+_MONTH_RE = _alt(_MONTH_WORDS) + r"\.?"
+_MONTH_AT = _alt(_MONTH_WORDS, bounded=True) + r"\.?"  # ... at a word start
+_NUM_WORD_LIST = [*_EN_SMALL, *_EN_TENS, *_EN_SCALES]
+_NUM_WORDS = _alt(_NUM_WORD_LIST)
+# "a hundred", "twenty-two", "one hundred and five": number words joined by spaces, hyphens, "and",
+# that is (?:a\s+(?=hundred…))?(?:one|two…)(?:[\s-]+(?:one|two…)\b)*, as first words and the rest.
+_WORD_NUM_FIRST = [rf"a\s+(?=(?:hundred|thousand|million|billion)\b){_NUM_WORDS}", *_NUM_WORD_LIST]
+_WORD_NUM_REST = rf"(?:(?:[\s-]+|\s+and\s+){_NUM_WORDS}\b)*"
+_D12 = r"(\d(?<!\w\d)\d?)"  # \b(\d{1,2}) starting with the digit, so re can skip to digits
+
+_WORD_NUM_AT = _alt(_WORD_NUM_FIRST, bounded=True) + _WORD_NUM_REST  # \b and _WORD_NUM
+
+
+class _EnPatterns:
+    """The English patterns, compiled with `flags` (0, or re.ASCII for text that allows it)."""
+
+    def __init__(self, flags: int) -> None:
+        def c(pattern: str) -> re.Pattern[str]:
+            return re.compile(pattern, flags)
+
+        self.digit = c(r"\d")
+        self.month = c(_alt([w[:3] for w in _MONTH_WORDS], bounded=True))
+        self.date = c(rf"({_MONTH_AT})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b")
+        self.date_dmy = c(rf"{_D12}(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})(?:,?\s+(\d{{4}}))?\b")
+        self.date_my = c(rf"({_MONTH_AT})\s+(\d{{4}})\b")
+        # A month alone, after a preposition ("in July" ~ "7月"); "may" alone is a verb.
+        self.date_m = c(
+            _alt("in since until till by from during before after early late mid-?".split(), True)
+            + rf"\s+({_MONTH_RE})(?![\w-])"
+        )
+        # Groups: hour, minutes before a.m./p.m., a.m./p.m., minutes of a 24-hour "14:30".
+        self.time = c(rf"{_D12}(?:(?::(\d{{2}}))?\s*(a\.m\.|p\.m\.|am\b|pm\b)|:(\d{{2}})\b)")
+        # Each kind below is `digits|words`, run as two patterns by `_either`; group 1 is the
+        # number.
+        self.percent = c(rf"({_NUM})\s*(?:%|per\s?cent\b|percent\b)")
+        self.percent_words = c(rf"({_WORD_NUM_AT})\s+(?:per\s?cent|percent)\b")
+        self.ordinal = c(r"(\d(?<!\w\d)\d*)(?:st|nd|rd|th)\b")
+        self.ordinal_words = c(rf"({_alt(list(_EN_ORDINALS), bounded=True)})\b")
+        self.year = c(r"((?:1[89]\d{2}|20\d{2})(?<!\w\d{4}))\b")  # \b(1[89]\d{2}|20\d{2})\b
+        self.number = c(
+            r"(\d(?<![\w.]\d)\d*(?:,\d{3})*(?:\.\d+)?)(?:\s+(million|billion|thousand))?\b"
+        )
+        self.number_words = c(rf"({_WORD_NUM_AT})\b")
+
+
+# re.ASCII makes \d, \s and \w cheaper to test. On ASCII text it changes nothing but \s, which
+# without it also matches the separators \x1c-\x1f.
+_EN = _EnPatterns(0)
+_EN_ASCII = _EnPatterns(re.ASCII)
+_C0_SEPARATORS = re.compile("[\x1c-\x1f]")
 
 
 def en_number_words(s: str) -> int | None:
@@ -318,62 +466,77 @@ def en_number_words(s: str) -> int | None:
 
 
 def _en_quantities(text: str) -> list[Quantity]:
-    found: list[Quantity] = []
-    taken = [False] * len(text)
-
-    def add(kind: str, value: tuple, m: re.Match[str]) -> None:
-        found.append(Quantity(kind, value, m.start(), m.end(), m.group(0)))
-        for i in range(m.start(), m.end()):
-            taken[i] = True
-
-    for kind, pattern in _EN_PATTERNS:
-        for m in pattern.finditer(text):
-            if any(taken[m.start() : m.end()]):
-                continue
-            g = m.groups()
-            if kind == "date":
-                month = _MONTHS[g[0].lower().rstrip(".")]
-                day = int(g[1])
-                if day > 31:
-                    continue
-                add("date", (int(g[2]) if g[2] else None, month, day), m)
-            elif kind == "date_dmy":
-                add(
-                    "date",
-                    (int(g[2]) if g[2] else None, _MONTHS[g[1].lower().rstrip(".")], int(g[0])),
-                    m,
-                )
-            elif kind == "date_m":
-                add("date", (None, _MONTHS[g[0].lower().rstrip(".")], None), m)
-            elif kind == "date_my":
-                add("date", (int(g[1]), _MONTHS[g[0].lower().rstrip(".")], None), m)
-            elif kind == "time":
-                if g[0] is not None:
-                    h, minute = int(g[0]), int(g[1] or 0)
-                    if g[2].lower().startswith("p") and h < 12:
-                        h += 12
-                else:
-                    h, minute = int(g[3]), int(g[4])
-                if h <= 24 and minute < 60:
-                    add("time", (h, minute), m)
-            elif kind == "percent":
-                n = _num(g[0]) if g[0] else en_number_words(g[1])
-                if n is not None:
-                    add("percent", (_norm(n),), m)
-            elif kind == "ordinal":
-                add("ordinal", (int(g[0]) if g[0] else _EN_ORDINALS[g[1].lower()],), m)
-            elif kind == "year":
-                add("date", (int(g[0]), None, None), m)
+    if text.isascii():
+        s = text.lower()
+        p = _EN if _C0_SEPARATORS.search(s) else _EN_ASCII
+    else:
+        s, p = text.translate(_FOLD), _EN
+    f = _Found(text)
+    # Where the first digit and the first month name stand: no match of a pattern that starts
+    # with one can start before it.
+    found = p.digit.search(s)
+    digit = found.start() if found else len(s)
+    found = p.month.search(s)
+    month = found.start() if found else len(s)
+    if month < len(s) and digit < len(s):
+        for m in p.date.finditer(s, month):
+            day = int(m[2])
+            if day <= 31 and f.free(m):
+                f.add("date", (int(m[3]) if m[3] else None, _MONTHS[m[1].rstrip(".")], day), m)
+        for m in p.date_dmy.finditer(s, digit):
+            if f.free(m):
+                year = int(m[3]) if m[3] else None
+                f.add("date", (year, _MONTHS[m[2].rstrip(".")], int(m[1])), m)
+        for m in p.date_my.finditer(s, month):
+            if f.free(m):
+                f.add("date", (int(m[2]), _MONTHS[m[1].rstrip(".")], None), m)
+    # "in July": the preposition (six letters at most) and the spaces just before a month.
+    before = month
+    while before and s[before - 1].isspace():
+        before -= 1
+    for m in p.date_m.finditer(s, max(0, before - 6)) if month < len(s) else ():
+        if f.free(m):
+            f.add("date", (None, _MONTHS[m[1].rstrip(".")], None), m)
+    # A time has a colon or a.m./p.m. (am, pm) in it.
+    if digit < len(s) and (":" in s or "am" in s or "pm" in s or ".m" in s):
+        for m in p.time.finditer(s, digit):
+            if m[3] is not None:
+                h, minute = int(m[1]), int(m[2] or 0)
+                if m[3][0] == "p" and h < 12:
+                    h += 12
             else:
-                if g[0]:
-                    n = _num(g[0])
-                    if n is not None and g[1]:
-                        n = n * _EN_SCALES[g[1].lower()]
-                else:
-                    n = en_number_words(g[2])
-                if n is not None:
-                    add("number", (_norm(n),), m)
-    return sorted(found, key=lambda q: q.start)
+                h, minute = int(m[1]), int(m[4])
+            if h <= 24 and minute < 60 and f.free(m):
+                f.add("time", (h, minute), m)
+    if "per" in s:
+        percents: Iterable[re.Match[str]] = _either(p.percent, p.percent_words, s, digit)
+    else:
+        percents = p.percent.finditer(s, digit) if "%" in s else ()
+    for m in percents:
+        if f.free(m):
+            a, b = m.span(1)
+            n = _num(text[a:b]) if m.re is p.percent else en_number_words(text[a:b])
+            if n is not None:
+                f.add("percent", (_norm(n),), m)
+    for m in _either(p.ordinal, p.ordinal_words, s, digit):
+        if f.free(m):
+            f.add("ordinal", (int(m[1]) if m.re is p.ordinal else _EN_ORDINALS[m[1]],), m)
+    for m in p.year.finditer(s, digit):
+        if f.free(m):
+            f.add("date", (int(m[1]), None, None), m)
+    for m in _either(p.number, p.number_words, s, digit):
+        if not f.free(m):
+            continue
+        if m.re is p.number:
+            n = _num(m[1])
+            if n is not None and m[2]:
+                n = n * _EN_SCALES[m[2]]
+        else:
+            a, b = m.span(1)
+            n = en_number_words(text[a:b])
+        if n is not None:
+            f.add("number", (_norm(n),), m)
+    return f.result()
 
 
 def quantities(text: str, language: Language) -> list[Quantity]:
