@@ -6,7 +6,9 @@ Built once per (source, draft) check and shared by every B rule through the rule
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from yiwen.bilingual.align import Bead, align
@@ -169,8 +171,8 @@ def _side(
         if lang == Language.ZH:
             # Surname readings of the characters present: a cheap, soft anchor (a surname
             # character in another word adds a little noise, jieba would cost 10x the check).
-            fams = {SINGLE[ch] for ch in text if ch in SINGLE}
-            fams.update(r for zh, r in COMPOUND.items() if zh in text)
+            fams = {SINGLE[ch] for ch in SINGLE.keys() & set(text)}
+            fams.update(COMPOUND[zh] for zh in _compound_pattern().findall(text))
             side.families.append(fams)
         else:
             fams = set()
@@ -194,6 +196,15 @@ def _side(
             if not any(h.start < q.end and q.start < h.end for h in hits)
         ]
     return side
+
+
+@cache
+def _compound_pattern() -> re.Pattern[str]:
+    """One alternation of the compound surnames (欧阳, 司马 …): one scan, not one per surname."""
+    from yiwen.glossary.surnames import COMPOUND
+
+    # A lookahead finds every occurrence, overlapping ones too (as `zh in text` for each would).
+    return re.compile(f"(?=({'|'.join(COMPOUND)}))")
 
 
 def _shift(match: Any, by: int) -> Any:
