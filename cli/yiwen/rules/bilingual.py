@@ -415,12 +415,13 @@ def untranslated_english(ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.finding(untranslated_english, start + m.start(), start + m.end())
 
 
-# Inline Markdown structure a translation must carry over: links, bold, inline code, images.
+# Inline Markdown structure a translation must carry over: links, bold, inline code, images;
+# each with the strings any match of it contains (most paragraphs have none: no regex runs).
 _MARKUP = {
-    "link": re.compile(r"(?<!!)\[[^\]\n]*\]\("),
-    "image": re.compile(r"!\[[^\]\n]*\]\("),
-    "bold": re.compile(r"\*\*[^*\n]+\*\*|__[^_\n]+__"),
-    "inline code": re.compile(r"`[^`\n]+`"),
+    "link": (re.compile(r"(?<!!)\[[^\]\n]*\]\("), ("](",)),
+    "image": (re.compile(r"!\[[^\]\n]*\]\("), ("](",)),
+    "bold": (re.compile(r"\*\*[^*\n]+\*\*|__[^_\n]+__"), ("**", "__")),
+    "inline code": (re.compile(r"`[^`\n]+`"), ("`",)),
 }
 
 
@@ -452,7 +453,9 @@ def markup_lost(ctx: RuleContext) -> Iterator[Finding]:
         last = p.draft.paragraphs[bead.target[-1]]
         tgt = ctx.document.text[first.start : last.end]
         lost = []
-        for name, pattern in _MARKUP.items():
+        for name, (pattern, marks) in _MARKUP.items():
+            if not any(m in src or m in tgt for m in marks):
+                continue
             a, b = len(pattern.findall(src)), len(pattern.findall(tgt))
             if a != b:
                 lost.append(f"{a} {name}{'' if a == 1 else 's'}, the draft {b}")
