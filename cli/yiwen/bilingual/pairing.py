@@ -171,8 +171,9 @@ def _side(
         if lang == Language.ZH:
             # Surname readings of the characters present: a cheap, soft anchor (a surname
             # character in another word adds a little noise, jieba would cost 10x the check).
-            fams = {SINGLE[ch] for ch in SINGLE.keys() & set(text)}
-            fams.update(COMPOUND[zh] for zh in _compound_pattern().findall(text))
+            single, compound = _surname_patterns()
+            fams = {SINGLE[ch] for ch in set(single.findall(text))}
+            fams.update(COMPOUND[zh] for zh in compound.findall(text))
             side.families.append(fams)
         else:
             fams = set()
@@ -199,12 +200,18 @@ def _side(
 
 
 @cache
-def _compound_pattern() -> re.Pattern[str]:
-    """One alternation of the compound surnames (欧阳, 司马 …): one scan, not one per surname."""
-    from yiwen.glossary.surnames import COMPOUND
+def _surname_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The single-character surnames as one character class, and the compound ones (欧阳,
+    司马 …) as one alternation: a scan in C each, not a Python loop over every character."""
+    from yiwen.glossary.surnames import COMPOUND, SINGLE
 
-    # A lookahead finds every occurrence, overlapping ones too (as `zh in text` for each would).
-    return re.compile(f"(?=({'|'.join(COMPOUND)}))")
+    firsts = "".join(sorted({zh[0] for zh in COMPOUND}))
+    # The lookaheads find every occurrence, overlapping ones too (as `zh in text` would);
+    # the character class first lets re skip to where a compound surname can start.
+    return (
+        re.compile(f"[{''.join(sorted(SINGLE))}]"),
+        re.compile(f"(?=[{firsts}])(?=({'|'.join(COMPOUND)}))"),
+    )
 
 
 def _shift(match: Any, by: int) -> Any:
