@@ -157,3 +157,19 @@ def test_the_unknown_stretch_right_before_a_name_is_tagged(text: str) -> None:
     name = text[2:4]
     assert [n.zh for n in names_in_tokens(text, zhtagger.reference_tokens(text))] == [name]
     assert [n.zh for n in find_chinese_names(text)] == [name]
+
+
+@pytest.mark.parametrize(("label", "text"), CORPORA, ids=[c[0] for c in CORPORA])
+def test_pieces_report_their_stretches_and_surname_heads(label: str, text: str) -> None:
+    stretches: list[int] = []
+    heads: list[int] = []
+    parts = zhtagger.pieces(text, SURNAME_INITIALS, stretches=stretches, heads=heads)
+    assert stretches == [i for i, p in enumerate(parts) if p[2] is None]
+    assert heads == [
+        i for i, p in enumerate(parts) if p[2] is not None and p[1][0] in SURNAME_INITIALS
+    ]
+    assert heads and stretches
+    # Only runs of text that cannot hold a name are merged: what is left is posseg's tokens.
+    whole = {(s, w, f) for s, w, f in zhtagger.reference_tokens(text)}
+    merged = [p for p in parts if p[2] is not None and p not in whole]
+    assert all(SURNAME_INITIALS.isdisjoint(w) for _, w, _ in merged)

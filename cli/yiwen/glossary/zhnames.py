@@ -25,6 +25,7 @@ from yiwen.glossary.surnames import (
     surname_prefix,
     surname_reading,
 )
+from yiwen.glossary.zhtagger import expand, pieces, tag_stretch
 
 # Titles and roles that stand right before or after a personal name in hospital news. A jieba
 # token that ends with one of these (党委书记, 科主任) counts as a title too.
@@ -74,44 +75,68 @@ class ZhName:
     given: str
 
 
-def _tokens(text: str) -> list[tuple[int, str, str]]:
-    """Return (start, word, flag) for the jieba tokens of `text` that name finding reads.
+def _tokens(text: str) -> tuple[list[tuple[int, str, str]], list[int]]:
+    """Return the jieba tokens (start, word, flag) of `text` that name finding reads, and heads.
 
     These are posseg's tokens (`zhtagger`), except that an unknown stretch, which costs
     posseg's HMM, is tagged only when a name decision reads it (`_name_end`: a name candidate
     reads the token before it and, as a bare surname, its given name and the token after).
-    Any other stretch stays one "x" token. tests/names/test_zhnames_fast_tagger.py holds this
-    against posseg over the whole text.
+    Any other stretch stays one "x" token. The heads are the indices, in order, of every token
+    that `names_in_tokens` would try as a name (some may still fail `_kind`).
+    tests/names/test_zhnames_fast_tagger.py holds this against posseg over the whole text.
     """
-    from yiwen.glossary.zhtagger import expand, pieces
-
     # A name and every token its decision reads lie in one block between non-Han characters
     # (punctuation, spaces), so a block without a surname character needs no segmenting.
-    parts = pieces(text, keep=SURNAME_INITIALS)
+    stretches: list[int] = []
+    candidates: list[int] = []
+    parts = pieces(text, keep=SURNAME_INITIALS, stretches=stretches, heads=candidates)
+    surnames = SURNAME_INITIALS
+    n = len(parts)
     wanted: set[int] = set()
-    for i, (start, word, flag) in enumerate(parts):
-        if flag is None:
-            # Its tokens are unknown until tagged: any surname character in it may start a
-            # name, reading up to `_REACH` characters on.
-            at = [k for k, ch in enumerate(word) if ch in SURNAME_INITIALS]
-            if not at:
-                continue
-            wanted.add(i)
-            reach = start + at[-1] + _REACH
-        else:
-            kind = _kind(word, flag) if word[0] in SURNAME_INITIALS else ""
-            if kind in ("", "name"):
-                continue  # decided without looking around
-            if i and parts[i - 1][2] is None:
-                wanted.add(i - 1)  # its last token may be the title (or 据) before the name
-            # A bare surname reads a given name of up to two characters, then the next token.
-            reach = start + len(word) + (2 if kind == "surname" else 0)
+    reaches: list[tuple[int, int]] = []  # (index, offset): the pieces after it up to offset
+    for i in stretches:
+        start, word, _ = parts[i]
+        # Its tokens are unknown until tagged: any surname character in it may start a name,
+        # reading up to `_REACH` characters on.
+        if surnames.isdisjoint(word):
+            continue
+        last = len(word) - 1
+        while word[last] not in surnames:
+            last -= 1
+        wanted.add(i)
+        reaches.append((i, start + last + _REACH))
+    heads: list[int] = []  # known tokens that may start a name
+    for i in candidates:
+        start, word, flag = parts[i]
+        kind = _kind(word, flag)
+        if not kind:
+            continue
+        heads.append(i)
+        if kind == "name":
+            continue  # decided without looking around
+        if i and parts[i - 1][2] is None:
+            wanted.add(i - 1)  # its last token may be the title (or 据) before the name
+        # A bare surname reads a given name of up to two characters, then the next token.
+        reaches.append((i, start + len(word) + (2 if kind == "surname" else 0)))
+    for i, reach in reaches:
         j = i + 1
-        while j < len(parts) and parts[j][0] <= reach:
+        while j < n and parts[j][0] <= reach:
             if parts[j][2] is None:
                 wanted.add(j)
             j += 1
-    return expand(parts, wanted.__contains__)
+    toks = expand(parts, wanted, stretches)
+    # Where the heads landed once the wanted stretches became tokens, and the tokens of those
+    # stretches that start with a surname character.
+    starts: list[int] = []
+    shift = 0
+    for i in sorted([*heads, *wanted]):
+        if parts[i][2] is not None:
+            starts.append(i + shift)
+            continue
+        tagged = tag_stretch(parts[i][1])
+        starts += [i + shift + k for k, (w, _) in enumerate(tagged) if w[0] in surnames]
+        shift += len(tagged) - 1
+    return toks, starts
 
 
 def is_title(word: str) -> bool:
@@ -131,7 +156,8 @@ def find_chinese_names(text: str, known: Iterable[str] = ()) -> list[ZhName]:
     surname right after or before a title (院长郑兴东, 王瑞涛医生); a surname that jieba split
     from its given name (秦 + 净) is joined back.
     """
-    return names_in_tokens(text, _tokens(text), known)
+    toks, heads = _tokens(text)
+    return _names(text, toks, heads, known)
 
 
 def names_in_tokens(
@@ -142,14 +168,27 @@ def names_in_tokens(
     With `zhtagger.reference_tokens(text)` (posseg itself) this is the reference that
     `find_chinese_names` must equal.
     """
+    surnames = SURNAME_INITIALS
+    return _names(text, toks, [i for i, t in enumerate(toks) if t[1][0] in surnames], known)
+
+
+def _names(
+    text: str, toks: list[tuple[int, str, str]], heads: Iterable[int], known: Iterable[str]
+) -> list[ZhName]:
+    """Find the names of `text` as `names_in_tokens` does, trying the tokens at `heads` only.
+
+    `heads` must hold, in order, every token that starts with a surname character and has
+    a `_kind`; others are skipped.
+    """
     spans: dict[int, int] = {}
     for name in {k for k in known if k}:
         i = text.find(name)
         while i >= 0:
             spans.setdefault(i, i + len(name))
             i = text.find(name, i + len(name))
-    for i, (start, word, flag) in enumerate(toks):
-        kind = _kind(word, flag) if word[0] in SURNAME_INITIALS else ""
+    for i in heads:
+        start, word, flag = toks[i]
+        kind = _kind(word, flag)
         if not kind:
             continue
         prev_title = i > 0 and (
@@ -177,6 +216,7 @@ def names_in_tokens(
     return out
 
 
+@lru_cache(maxsize=1 << 16)  # a fact about the word and its tag: the same words recur
 def _kind(word: str, flag: str) -> str:
     """Say what a token can start, whatever stands around it.
 

@@ -11,7 +11,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import sqlite3
 import threading
 import time
@@ -38,18 +37,10 @@ CREATE TABLE IF NOT EXISTS tm (
 """
 
 
-def cache_dir() -> Path:
-    """Return the folder of the cache database: $YIWEN_CACHE_DIR or the user cache directory."""
-    env = os.environ.get("YIWEN_CACHE_DIR")
-    if env:
-        return Path(env)
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("yiwen"))
-
-
 def default_path() -> Path:
     """Return the path of the translation cache and memory database."""
+    from yiwen.cachedir import cache_dir
+
     return cache_dir() / "translate.sqlite"
 
 

@@ -110,7 +110,7 @@ def open_package(path: Path) -> ModelInfo:
         raise InputError(f"{path}: no such model")
     if path.is_dir():
         return read_package(path)
-    from yiwen.translate.cache import cache_dir
+    from yiwen.cachedir import cache_dir
 
     digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
     dest = cache_dir() / "argos" / digest
