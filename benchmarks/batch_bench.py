@@ -164,7 +164,7 @@ def main() -> None:
         )
         bare = min(timed([sys.executable, "-c", "pass"]) for _ in range(opts.repeats))
         print(
-            f"--resume, nothing changed:     {tr:7.2f} s   = {100 * tr / t2:.1f}% of the full "
+            f"--resume, nothing changed:     {tr:7.3f} s  = {100 * tr / t2:.1f}% of the full "
             f"run (goal ≤ 5%; of it, `python -c pass` alone takes {bare:.3f} s here)"
         )
 

@@ -138,10 +138,12 @@ class BatchState:
 
     def known(self) -> dict[str, tuple[Any, ...]]:
         """Return rel -> (size, mtime_ns, content_hash, options_hash, outcome) for every row."""
-        rows = self.db.execute(
+        cur = self.db.cursor()
+        cur.row_factory = None  # plain tuples: a sqlite3.Row per file costs more than the query
+        rows = cur.execute(
             "SELECT rel, size, mtime_ns, content_hash, options_hash, outcome FROM files"
         )
-        return {r[0]: tuple(r[1:]) for r in rows}
+        return {r[0]: r[1:] for r in rows}
 
     def mark_pending(self, items: Iterable[tuple[str, str]]) -> None:
         """Record files about to be done as pending (so an interrupted run shows what is left)."""
