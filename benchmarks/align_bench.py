@@ -13,9 +13,8 @@ from __future__ import annotations
 import itertools
 import random
 import tempfile
-from pathlib import Path
 
-from benchmarks.synth import parallel_article
+from benchmarks.synth import write_parallel_pair
 from benchmarks.timing import best_of
 from yiwen.bilingual.align import _COST, Bead, _anchor_cost, _match_cost, align
 
@@ -30,11 +29,8 @@ def benchmark_input() -> Case:
     from yiwen.glossary import bundled_glossary_path
     from yiwen.glossary.loader import load_glossaries
 
-    zh, en = parallel_article(random.Random(7), paragraphs=1000)
     with tempfile.TemporaryDirectory() as tmp:
-        src, draft = Path(tmp, "a.zh.md"), Path(tmp, "a.en.md")
-        src.write_text(zh, encoding="utf-8")
-        draft.write_text(en, encoding="utf-8")
+        src, draft = write_parallel_pair(tmp)
         src_doc, draft_doc = load_document(str(src)), load_document(str(draft))
     glossary = load_glossaries([str(bundled_glossary_path())])
     calls: list[Case] = []

@@ -10,14 +10,13 @@ Run from the repository root: `python -m benchmarks.bilingual_bench`.
 
 from __future__ import annotations
 
-import random
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.synth import parallel_article
+from benchmarks.synth import write_parallel_pair
 from benchmarks.timing import best_of
 from yiwen.checking import make_checker
 from yiwen.config import Config
@@ -70,11 +69,9 @@ def parts(src: Path, draft: Path) -> list[tuple[str, float]]:
 
 def main() -> None:
     """Measure and print the pair/alone ratio, the pieces, and jieba's one-off load."""
-    zh, en = parallel_article(random.Random(7), paragraphs=1000)
     with tempfile.TemporaryDirectory() as tmp:
-        src, draft = Path(tmp, "a.zh.md"), Path(tmp, "a.en.md")
-        src.write_text(zh, encoding="utf-8")
-        draft.write_text(en, encoding="utf-8")
+        src, draft = write_parallel_pair(tmp)
+        zh, en = src.read_text(encoding="utf-8"), draft.read_text(encoding="utf-8")
         glossary = [str(bundled_glossary_path())]
 
         def alone() -> object:

@@ -7,6 +7,7 @@ benchmarks from the repository root as modules: `python -m benchmarks.foundation
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 SURNAMES = (
     "Wang Li Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Gao Lin Luo Zheng "
@@ -263,3 +264,12 @@ def parallel_article(rng: random.Random, paragraphs: int = 10) -> tuple[str, str
         zh_paras.append("".join(zh))
         en_paras.append(" ".join(en))
     return "\n\n".join(zh_paras) + "\n", "\n\n".join(en_paras) + "\n"
+
+
+def write_parallel_pair(folder: str, paragraphs: int = 1000, seed: int = 7) -> tuple[Path, Path]:
+    """Write the seeded (Chinese source, English draft) pair as a.zh.md and a.en.md in `folder`."""
+    zh, en = parallel_article(random.Random(seed), paragraphs=paragraphs)
+    src, draft = Path(folder, "a.zh.md"), Path(folder, "a.en.md")
+    src.write_text(zh, encoding="utf-8")
+    draft.write_text(en, encoding="utf-8")
+    return src, draft
