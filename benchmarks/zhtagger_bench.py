@@ -5,8 +5,9 @@ benchmark's source) and over 1,000 paragraphs of jieba dictionary words drawn by
 (a realistic vocabulary, no repeated sentences): find_chinese_names vs. the same name rules over
 posseg's tags of every paragraph, and the dictionary route (`_route`) vs. jieba's own
 `get_DAG` + `calc` over the same blocks. Cold start, in fresh processes: the first name lookup
-with the lexicon file in place vs. what posseg needs before its first tag (`import jieba.posseg`
-and `jieba.initialize()`).
+with the lexicon and readings files in place vs. the same reading names with pypinyin (as before
+`readings`), and vs. what posseg needs before its first tag (`import jieba.posseg` and
+`jieba.initialize()`).
 Run from the repository root: `python -m benchmarks.zhtagger_bench`.
 """
 
@@ -20,7 +21,7 @@ import time
 from pathlib import Path
 
 from benchmarks.synth import parallel_article
-from yiwen.glossary import zhtagger
+from yiwen.glossary import readings, zhtagger
 from yiwen.glossary.zhnames import SURNAME_INITIALS, find_chinese_names, names_in_tokens
 
 _COLD_NEW = """
@@ -29,8 +30,16 @@ t = time.perf_counter()
 from yiwen.glossary.zhnames import find_chinese_names
 find_chinese_names("院长郑兴东介绍，护士长单丽华和欧阳文医生于2023年赴青海援助。")
 import sys
-print(time.perf_counter() - t, "jieba" in sys.modules)
+print(time.perf_counter() - t, "jieba" in sys.modules, "pypinyin" in sys.modules)
 """
+# The same, reading names with pypinyin as before the readings file (`readings`).
+_COLD_PYPINYIN = _COLD_NEW.replace(
+    "from yiwen.glossary.zhnames import find_chinese_names\n",
+    "from yiwen.glossary import zhnames\n"
+    "from yiwen.glossary.readings import _lazy\n"
+    "from yiwen.glossary.zhnames import find_chinese_names\n"
+    "zhnames._read = lambda zh: list(_lazy(zh))\n",
+)
 _COLD_JIEBA = """
 import logging, time
 t = time.perf_counter()
@@ -104,26 +113,30 @@ def in_process(label: str, paras: list[str]) -> None:
     )
 
 
-def cold(code: str) -> tuple[float, str]:
-    """Run `code` in a fresh interpreter; return (best of 3 seconds printed, jieba imported)."""
+def cold(code: str) -> tuple[float, list[str]]:
+    """Run `code` in a fresh interpreter; return (best of 3 seconds printed, the rest printed)."""
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "cli")}
     runs = []
     for _ in range(3):
         out = subprocess.run(
             [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
         ).stdout.split()
-        runs.append((float(out[0]), out[1]))
+        runs.append((float(out[0]), out[1:]))
     return min(runs)
 
 
 def main() -> None:
     """Print each figure and its ratio to the baseline."""
     zhtagger._lexicon()  # the lexicon file exists before the cold runs
-    new, imported = cold(_COLD_NEW)
+    readings._readings()  # and so does the readings file
+    new, (jieba_in, pypinyin_in) = cold(_COLD_NEW)
+    with_pypinyin, _ = cold(_COLD_PYPINYIN)
     old, _ = cold(_COLD_JIEBA)
     print(
-        f"cold start: first find_chinese_names {new:.3f} s (imports jieba: {imported}); "
-        f"jieba.posseg import + jieba.initialize() alone {old:.3f} s; ratio {new / old:.2f}"
+        f"cold start: first find_chinese_names {new:.3f} s (imports jieba: {jieba_in}, "
+        f"pypinyin: {pypinyin_in}); reading names with pypinyin {with_pypinyin:.3f} s, "
+        f"ratio {new / with_pypinyin:.2f}; jieba.posseg import + jieba.initialize() alone "
+        f"{old:.3f} s, ratio {new / old:.2f}"
     )
     zh, _ = parallel_article(random.Random(7), paragraphs=1000)
     in_process("parallel_article seed 7", zh.split("\n\n"))

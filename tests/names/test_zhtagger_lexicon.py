@@ -142,21 +142,27 @@ def test_an_unwritable_cache_path_still_works(
         zhtagger._lexicon.cache_clear()
 
 
-def test_names_in_a_fresh_process_need_no_jieba_import(cache_dir: Path) -> None:
-    zhtagger._lexicon()  # builds the file in cache_dir
+def test_names_in_a_fresh_process_import_neither_jieba_nor_pypinyin(cache_dir: Path) -> None:
+    from yiwen.glossary import readings
+
+    zhtagger._lexicon()  # both cache files built in cache_dir: the jieba lexicon, the readings
+    readings._readings.cache_clear()
+    readings._readings()
+    readings._readings.cache_clear()
     code = (
         "import sys\n"
         "from yiwen.glossary.zhnames import find_chinese_names\n"
-        f"print([n.zh for n in find_chinese_names({_TEXT!r})])\n"
-        "print('jieba' in sys.modules)\n"
+        f"print([(n.zh, n.family, n.given) for n in find_chinese_names({_TEXT!r})])\n"
+        "print(sorted({'jieba', 'pypinyin'} & set(sys.modules)))\n"
     )
     env = {**os.environ, "YIWEN_CACHE_DIR": str(cache_dir)}
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
     )
     names, imported = done.stdout.splitlines()
-    assert names == repr(_NAMES)
-    assert imported == "False"
+    assert names == repr([(n.zh, n.family, n.given) for n in find_chinese_names(_TEXT)])
+    assert [n.zh for n in find_chinese_names(_TEXT)] == _NAMES
+    assert imported == "[]"
 
 
 def test_the_file_lives_where_the_translation_cache_does(cache_dir: Path) -> None:

@@ -277,10 +277,10 @@ def _name_end(
 
 
 def _read(zh: str) -> list[str]:
-    """Read characters as toneless pinyin syllables ("v" for "ü")."""
-    from pypinyin import Style, lazy_pinyin
+    """Read characters as toneless pinyin syllables ("v" for "ü"), a short name without pypinyin."""
+    from yiwen.glossary.readings import read
 
-    return [s.lower() for s in lazy_pinyin(zh, style=Style.NORMAL, errors="ignore")]
+    return read(zh)
 
 
 @lru_cache(maxsize=8192)

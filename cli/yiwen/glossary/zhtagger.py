@@ -24,18 +24,18 @@ dictionary, untouched (`jieba.add_word`, user dictionaries), as yiwen uses it.
 
 from __future__ import annotations
 
-import contextlib
 import marshal
 import os
 import re
 import threading
-import zlib
 from collections.abc import Container, Iterable
 from functools import cache, lru_cache
 from importlib.util import find_spec, module_from_spec, spec_from_file_location
 from math import log
 from pathlib import Path
 from typing import Any
+
+from yiwen.glossary.cachefile import load_or_build, read_checked
 
 # jieba's floor for an unseen emission (jieba/posseg/viterbi.py MIN_FLOAT).
 _MIN_FLOAT = -3.14e100
@@ -151,38 +151,23 @@ def _build_lexicon_data() -> tuple[int, dict[str, bytes]]:
     return tokenizer.total, {ch: marshal.dumps(group) for ch, group in groups.items()}
 
 
+def _valid_lexicon(total: Any, groups: Any) -> bool:
+    """True when a lexicon file's (head, body) has the shape (total, groups) should have."""
+    return isinstance(total, int) and isinstance(groups, dict)
+
+
 def _read_lexicon(path: Path, key: list[Any]) -> tuple[int, dict[str, bytes]] | None:
     """Return (total, groups) from a lexicon file built for `key`, or None if it is not one."""
-    try:
-        stored_key, total, crc, payload = marshal.loads(path.read_bytes())
-        if stored_key != key or not isinstance(total, int) or zlib.crc32(payload) != crc:
-            return None
-        groups = marshal.loads(payload)
-    except (OSError, ValueError, EOFError, TypeError):
-        return None
-    return (total, groups) if isinstance(groups, dict) else None
-
-
-def _write_lexicon(path: Path, key: list[Any], total: int, groups: dict[str, bytes]) -> None:
-    """Write a lexicon file: key, total, and the groups with a checksum (a bad file is rebuilt)."""
-    from yiwen.document.atomic import atomic_write
-
-    payload = marshal.dumps(groups)
-    atomic_write(path, marshal.dumps([key, total, zlib.crc32(payload), payload]))
+    data = read_checked(path, key)
+    return data if data is not None and _valid_lexicon(*data) else None
 
 
 @cache
 def _lexicon() -> _Lexicon:
     """Return jieba's dictionary from the lexicon file, building the file first if need be."""
-    key = _lexicon_key()
-    path = lexicon_path()
-    data = _read_lexicon(path, key)
-    if data is None:
-        data = _build_lexicon_data()
-        # A read-only cache folder only means that the next process builds it again.
-        with contextlib.suppress(OSError):
-            _write_lexicon(path, key, *data)
-    return _Lexicon(*data)
+    return _Lexicon(
+        *load_or_build(lexicon_path(), _lexicon_key(), _build_lexicon_data, _valid_lexicon)
+    )
 
 
 def _hmm_table(name: str) -> Any:
