@@ -67,6 +67,13 @@ def parts(src: Path, draft: Path) -> list[tuple[str, float]]:
     ]
 
 
+def _timed(argv: list[str]) -> float:
+    """Return the wall time of one process."""
+    t0 = time.perf_counter()
+    subprocess.run(argv, capture_output=True, check=False)
+    return time.perf_counter() - t0
+
+
 def main() -> None:
     """Measure and print the pair/alone ratio, the pieces, and jieba's one-off load."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -91,6 +98,20 @@ def main() -> None:
         )
         for name, t in parts(src, draft):
             print(f"  {name:20s} {1000 * t:6.1f} ms")
+        cli_alone, cli_pair = (
+            min(
+                _timed(
+                    [sys.executable, "-m", "yiwen", "check", str(draft), "-g", *glossary, *extra]
+                )
+                for _ in range(3)
+            )
+            for extra in ([], ["--source", str(src)])
+        )
+        print(
+            f"  end to end, `yiwen check` as typed: draft alone {cli_alone:.3f} s | with --source "
+            f"{cli_pair:.3f} s | ratio {cli_pair / cli_alone:.2f}x (start-up and the once-per-"
+            "process load below included)"
+        )
         t0 = time.perf_counter()
         cold = subprocess.run(
             [sys.executable, "-c", _COLD], capture_output=True, text=True, check=True
