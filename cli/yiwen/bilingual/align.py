@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections.abc import Hashable
 from dataclasses import dataclass
 from itertools import repeat
 from operator import mul, sub, truediv
@@ -78,7 +79,7 @@ def _match_cost(l1: float, l2: float, ratio: float) -> float:
     return -math.log(max(p, 1e-300))
 
 
-def _anchor_cost(a: frozenset[str], b: frozenset[str]) -> float:
+def _anchor_cost(a: frozenset[Hashable], b: frozenset[Hashable]) -> float:
     """Return the cost of anchor disagreement (the reference formula, inline in `_banded`)."""
     union = a | b
     return _ANCHOR_WEIGHT * len(a ^ b) / len(union) if union else 0.0
@@ -121,8 +122,8 @@ def align(
     source: list[int],
     target: list[int],
     band: int | None = None,
-    source_anchors: list[frozenset[str]] | None = None,
-    target_anchors: list[frozenset[str]] | None = None,
+    source_anchors: list[frozenset[Hashable]] | None = None,
+    target_anchors: list[frozenset[Hashable]] | None = None,
 ) -> list[Bead]:
     """Align two lists of segment lengths; return beads in order covering every index once.
 
@@ -151,8 +152,8 @@ def _banded(
     source: list[int],
     target: list[int],
     width: int,
-    source_anchors: list[frozenset[str]] | None,
-    target_anchors: list[frozenset[str]] | None,
+    source_anchors: list[frozenset[Hashable]] | None,
+    target_anchors: list[frozenset[Hashable]] | None,
 ) -> tuple[list[Bead], bool] | None:
     """Return the band's cheapest path and whether it nears the edge; None if (n, m) is outside.
 
@@ -175,7 +176,7 @@ def _banded(
     # unused).
     x1s = [0.0, *map(truediv, map(sub, pt[1:], pt), repeat(ratio))]
     x2s = [0.0, 0.0, *map(truediv, map(sub, pt[2:], pt), repeat(ratio))]
-    none: frozenset[str] = frozenset()
+    none: frozenset[Hashable] = frozenset()
     sa1 = [none, *source_anchors] if source_anchors is not None else [none] * (n + 1)
     # The anchors of those runs by k = j + 2, the index of cell j in a row of costs (unions of
     # two built when first needed), and the sizes of the single ones.
@@ -183,7 +184,7 @@ def _banded(
     tn1 = list(map(len, ta1))
     # Anchor cost by (size of one side + size of the other, size of their intersection).
     anchor = _anchor_table(2 * max(map(len, sa1)) + 2 * max(tn1))
-    ta2: list[frozenset[str] | None] = [None] * (m + 3)
+    ta2: list[frozenset[Hashable] | None] = [None] * (m + 3)
     p11, p10, p01, p21, p12, p22 = _P11, _P10, _P01, _P21, _P12, _P22
     # d² / (l1 + x + 2) < l1 + x, and a run of two is at most twice the longest segment:
     # extended that far, _FLOOR needs no bounds check.
@@ -218,7 +219,7 @@ def _banded(
         span2, span1, span = span1, span, (lo, hi)
         s1p, s2p = s1 + 2, s2 + 2
         n1 = len(a1)
-        a2: frozenset[str] | None = None
+        a2: frozenset[Hashable] | None = None
         n2 = 0
         moves = bytearray()
         base = lo + 2

@@ -213,10 +213,11 @@ def _ahead(pattern: re.Pattern[str], anchor: str, offset: int, s: str) -> Iterat
 class _Found:
     """Quantities found so far in one text, and the characters they cover (first come wins)."""
 
-    __slots__ = ("quantities", "taken", "text")
+    __slots__ = ("offset", "quantities", "taken", "text")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, offset: int = 0) -> None:
         self.text = text
+        self.offset = offset  # added to every position recorded
         self.quantities: list[Quantity] = []
         self.taken = bytearray(len(text))
 
@@ -232,7 +233,8 @@ class _Found:
         """Record the match as a quantity."""
         a, b = m.span()
         self.taken[a:b] = b"\x01" * (b - a)
-        self.quantities.append(Quantity(kind, value, a, b, self.text[a:b]))
+        o = self.offset
+        self.quantities.append(Quantity(kind, value, a + o, b + o, self.text[a:b]))
 
     def result(self) -> list[Quantity]:
         """The quantities in text order."""
@@ -246,8 +248,8 @@ _START = attrgetter("start")
 _ZH_NAMED = re.compile(r"第[一二三四五六七八九十]+(?:人民)?(?:医院|中学|小学|附属医院)")
 
 
-def _zh_quantities(text: str) -> list[Quantity]:
-    f = _Found(text)
+def _zh_quantities(text: str, offset: int = 0) -> list[Quantity]:
+    f = _Found(text, offset)
     if "第" in text:
         for m in _ZH_NAMED.finditer(text):
             f.take(*m.span())
@@ -465,13 +467,13 @@ def en_number_words(s: str) -> int | None:
     return total + current if seen else None
 
 
-def _en_quantities(text: str) -> list[Quantity]:
+def _en_quantities(text: str, offset: int = 0) -> list[Quantity]:
     if text.isascii():
         s = text.lower()
         p = _EN if _C0_SEPARATORS.search(s) else _EN_ASCII
     else:
         s, p = text.translate(_FOLD), _EN
-    f = _Found(text)
+    f = _Found(text, offset)
     # Where the first digit and the first month name stand: no match of a pattern that starts
     # with one can start before it.
     found = p.digit.search(s)
@@ -539,11 +541,14 @@ def _en_quantities(text: str) -> list[Quantity]:
     return f.result()
 
 
-def quantities(text: str, language: Language) -> list[Quantity]:
-    """Return the quantities in `text` (Chinese rules for ZH, English rules otherwise)."""
+def quantities(text: str, language: Language, offset: int = 0) -> list[Quantity]:
+    """Return the quantities in `text` (Chinese rules for ZH, English rules otherwise).
+
+    `offset` is added to every start and end: where `text` stands in a larger one.
+    """
     if language == Language.ZH:
-        return _zh_quantities(text)
-    return _en_quantities(text)
+        return _zh_quantities(text, offset)
+    return _en_quantities(text, offset)
 
 
 def same(a: Quantity, b: Quantity) -> bool:

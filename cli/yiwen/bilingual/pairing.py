@@ -6,8 +6,9 @@ Built once per (source, draft) check and shared by every B rule through the rule
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
@@ -40,32 +41,44 @@ class Side:
         return i if i >= 0 and offset <= self.paragraphs[i].end else None
 
     def names(self, i: int) -> list[Any]:
-        """Return the Chinese personal names of paragraph i (jieba: computed on first use)."""
-        if i not in self._names:
+        """Return the Chinese personal names of paragraph i (offsets within it).
+
+        Found for every paragraph on first use, in one pass over the paragraphs joined by
+        newlines: a name never crosses one, and one call is cheaper than a call per paragraph.
+        """
+        if not self._names:
             from yiwen.glossary.zhnames import find_chinese_names
 
-            p = self.paragraphs[i]
-            self._names[i] = find_chinese_names(self.doc.prose[p.start : p.end])
+            texts = [self.doc.prose[p.start : p.end] for p in self.paragraphs]
+            starts = list(itertools.accumulate((len(t) + 1 for t in texts), initial=0))
+            self._names = {k: [] for k in range(len(texts))}
+            for name in find_chinese_names("\n".join(texts)):
+                k = bisect.bisect_right(starts, name.start) - 1
+                self._names[k].append(
+                    replace(name, start=name.start - starts[k], end=name.end - starts[k])
+                )
         return self._names[i]
 
-    def anchors(self, i: int, families: set[str] | None = None) -> frozenset[str]:
+    def anchors(self, i: int, families: set[str] | None = None) -> frozenset[tuple]:
         """Return the language-neutral tokens of paragraph i (values, names, glossary entries).
 
         Besides exact values, a number gives its two leading digits and a date its month-day,
         so a mistranslated value (3,500 for 3.5万, 2022 for 2023) still ties its paragraph to
         the right source paragraph instead of looking like unrelated text.
         """
-        out: set[str] = set()
+        out: set[tuple] = set()
         for q in self.quantities[i]:
-            out.add(f"{q.kind}:{q.label()}")
+            # (kind, value) says what (kind, label) says: the label is a function of the
+            # value, and equal values (35000 and 35000.0) hash and compare equal.
+            out.add((q.kind, q.value))
             if q.kind in ("number", "percent"):
                 digits = str(q.value[0]).replace(".", "").lstrip("0")
-                out.add(f"~{digits[:2]}")
+                out.add(("~", digits[:2]))
             elif q.kind == "date" and q.value[1]:
-                out.add(f"~{q.value[1]}-{q.value[2]}")
-        out.update(f"g:{id(m.entry)}" for m in self.terms[i])
+                out.add(("~", q.value[1], q.value[2]))
+        out.update(("g", id(m.entry)) for m in self.terms[i])
         fams = self.families[i] if families is None else self.families[i] & families
-        out.update(f"f:{f}" for f in fams)
+        out.update(("f", f) for f in fams)
         return frozenset(out)
 
     def sentences(self, i: int) -> list[Segment]:
@@ -73,15 +86,15 @@ class Side:
         p = self.paragraphs[i]
         return sentences(self.doc.prose, p.start, p.end, p.language) or [p]
 
-    def span_anchors(self, span: Segment) -> frozenset[str]:
+    def span_anchors(self, span: Segment) -> frozenset[tuple]:
         """Return the anchors (values, glossary entries) found inside one span."""
         i = self.index_at(span.start)
         if i is None:
             return frozenset()
-        out = {
-            f"{q.kind}:{q.label()}" for q in self.quantities[i] if span.start <= q.start < span.end
+        out: set[tuple] = {
+            (q.kind, q.value) for q in self.quantities[i] if span.start <= q.start < span.end
         }
-        out.update(f"g:{id(m.entry)}" for m in self.terms[i] if span.start <= m.start < span.end)
+        out.update(("g", id(m.entry)) for m in self.terms[i] if span.start <= m.start < span.end)
         return frozenset(out)
 
     def sentence_at(self, offset: int) -> Segment:
@@ -182,20 +195,13 @@ def _side(
                     fams.add(by_start[k].family.lower())
                 k += 1
             side.families.append(fams)
-        side.quantities.append(
-            [
-                Quantity(q.kind, q.value, q.start + p.start, q.end + p.start, q.text)
-                for q in quantities(text, lang)
-            ]
-        )
+        found = quantities(text, lang, p.start)
         hits = [_shift(m, p.start) for m in glossary.find(text)] if glossary is not None else []
         side.terms.append(hits)
-        # A numeral inside a name ("第一人民医院", "No. 1 People's Hospital") is not a quantity.
-        side.quantities[-1] = [
-            q
-            for q in side.quantities[-1]
-            if not any(h.start < q.end and q.start < h.end for h in hits)
-        ]
+        if hits:
+            # A numeral inside a name ("第一人民医院", "No. 1 People's Hospital") is not a quantity.
+            found = [q for q in found if not any(h.start < q.end and q.start < h.end for h in hits)]
+        side.quantities.append(found)
     return side
 
 
