@@ -441,6 +441,9 @@ def markup_lost(ctx: RuleContext) -> Iterator[Finding]:
     """Compare links, images, bold and inline code per aligned paragraph of two Markdown files."""
     if ctx.source is None or ctx.source.format != "md" or ctx.document.format != "md":
         return
+    marks = {m for _, ms in _MARKUP.values() for m in ms}
+    if not any(m in ctx.source.text or m in ctx.document.text for m in marks):
+        return  # no markup anywhere in either file: no paragraph pair can differ
     p = _pairing(ctx)
     for bead in p.beads:
         if not bead.source or not bead.target:
