@@ -382,7 +382,11 @@ def _op_fix(w: Worker, item: Item, data: bytes, r: FileResult) -> None:
     # `remaining` are findings on the fixed text: locate them in the fixed document.
     fixed = result.document or doc
     r.findings = _findings(FileReport(item.src, fixed, list(result.remaining)))
-    r.extra = {"applied": dict(result.applied), "fixes": sum(result.applied.values())}
+    r.extra = {
+        "applied": dict(result.applied),
+        "fixes": sum(result.applied.values()),
+        "refused": len(result.refused),  # changes crossing markup, left for the editor
+    }
     r.diff = compact_diff(doc.text, result.new_text, doc.language.value) if result.edits else []
     _after_in_place(w, item, r)
 

@@ -84,6 +84,15 @@ def fix(
             result.document,
         )
         verb = "fixed"
+        if result.refused:
+            n = len(result.refused)
+            console.stderr().print(
+                f"yiwen: {file}: {n} change{'' if n == 1 else 's'} left out: "
+                f"{'it' if n == 1 else 'each'} would cross a tag or an entity "
+                "(markup is never rewritten); fix by hand, see the findings below",
+                highlight=False,
+                markup=False,
+            )
     assert fixed is not None
     summary = [(_where(file, fixed, f.offset), f.code, f.message) for f in remaining]
     from yiwen.render.diff import render_fix_summary

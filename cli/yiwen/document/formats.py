@@ -7,7 +7,7 @@ back into bytes. HTML, .docx and XLIFF handlers register themselves here the sam
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from yiwen.document.encoding import decode, encode
@@ -169,15 +169,31 @@ class EditableSpans:
     def edits(self, text: str, edits: Sequence[Fix], escape: Callable[[str], str]) -> list[Fix]:
         """Return the edits narrowed, escaped for the markup, and kept inside the spans.
 
-        An edit that still crosses a tag or an entity after narrowing is dropped: markup is
-        never rewritten.
+        An edit that still crosses a tag or an entity after narrowing is dropped (`refused`
+        says which): markup is never rewritten.
         """
-        out = []
+        return [
+            Fix(f.offset, f.length, escape(f.replacement), f.code)
+            for _, f, ok in self._narrowed(text, edits)
+            if ok
+        ]
+
+    def refused(self, text: str, edits: Sequence[Fix]) -> list[Fix]:
+        """Return the edits that change text but would cross a tag or an entity."""
+        return [e for e, _, ok in self._narrowed(text, edits) if not ok]
+
+    def _narrowed(self, text: str, edits: Sequence[Fix]) -> Iterator[tuple[Fix, Fix, bool]]:
+        """Yield (edit, narrowed edit, whether it lies inside one span) for edits that change."""
         for e in edits:
             f = narrow_edit(text, e)
-            if f is not None and self.covers(f.offset, f.end):
-                out.append(Fix(f.offset, f.length, escape(f.replacement), f.code))
-        return out
+            if f is not None:
+                yield e, f, self.covers(f.offset, f.end)
+
+
+def refused_edits(doc: Document, edits: Sequence[Fix]) -> list[Fix]:
+    """Return the edits `doc`'s format cannot write (HTML, XLIFF: those crossing markup)."""
+    editable = getattr(doc.payload, "editable", None)
+    return editable.refused(doc.text, edits) if isinstance(editable, EditableSpans) else []
 
 
 def _dump_text(doc: Document, edits: Sequence[Fix], opts: WriteOptions) -> bytes:

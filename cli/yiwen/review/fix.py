@@ -29,6 +29,9 @@ class FixResult:
     remaining: list[Finding] = field(default_factory=list)  # findings on new_text
     rounds: int = 0
     document: Document | None = None  # the fixed document (for locating `remaining`)
+    # Changes the file's format cannot write (an HTML or XLIFF edit crossing a tag): left out
+    # of `edits` and `applied`, so their findings are among `remaining`.
+    refused: list[Fix] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -185,6 +188,14 @@ def fix_document(
         edits = compose(edits, round_edits, current.text)
         current = apply_to_document(current, round_edits)
         findings = checker.check_document(current)
+    from yiwen.document.formats import refused_edits
+
+    refused = refused_edits(doc, edits)
+    if refused:
+        edits = [e for e in edits if e not in refused]
+        applied = applied - Counter(e.code for e in refused)
+        current = apply_to_document(doc, edits)
+        findings = checker.check_document(current)
     return FixResult(
         edits=edits,
         new_text=current.text,
@@ -192,4 +203,5 @@ def fix_document(
         remaining=list(findings),
         rounds=rounds,
         document=current,
+        refused=refused,
     )
