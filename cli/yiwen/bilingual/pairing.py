@@ -165,11 +165,17 @@ class Pairing:
 
 
 def _side(
-    doc: Document, glossary: Any, mentions: list[Any], paras: list[Segment] | None = None
+    doc: Document,
+    glossary: Any,
+    mentions: list[Any],
+    paras: list[Segment] | None = None,
+    en_terms: list[Any] | None = None,
 ) -> Side:
     """Analyse one side; `mentions` are the pinyin names already found in the English side.
 
-    `paras` defaults to the document's paragraphs that have a language.
+    `paras` defaults to the document's paragraphs that have a language. `en_terms`: the
+    glossary matches of the document's English and mixed paragraphs, when the N rules have
+    found them already (offsets absolute, in order); other paragraphs are searched here.
     """
     from yiwen.glossary.surnames import COMPOUND, SINGLE
 
@@ -177,7 +183,7 @@ def _side(
         paras = [p for p in doc.paragraphs if p.language != Language.UNKNOWN]
     side = Side(doc, paras)
     by_start = sorted(mentions, key=lambda m: m.start)
-    k = 0
+    k = t = 0
     for p in paras:
         text = doc.prose[p.start : p.end]
         lang = Language.ZH if p.language == Language.ZH else Language.EN
@@ -196,7 +202,16 @@ def _side(
                 k += 1
             side.families.append(fams)
         found = quantities(text, lang, p.start)
-        hits = [_shift(m, p.start) for m in glossary.find(text)] if glossary is not None else []
+        if glossary is None:
+            hits = []
+        elif en_terms is not None and p.language in (Language.EN, Language.MIXED):
+            hits = []
+            while t < len(en_terms) and en_terms[t].start < p.end:
+                if en_terms[t].start >= p.start:
+                    hits.append(en_terms[t])
+                t += 1
+        else:
+            hits = [_shift(m, p.start) for m in glossary.find(text)]
         side.terms.append(hits)
         if hits:
             # A numeral inside a name ("第一人民医院", "No. 1 People's Hospital") is not a quantity.
@@ -227,16 +242,21 @@ def _shift(match: Any, by: int) -> Any:
 
 
 def pair(
-    source: Document, draft: Document, glossary: Any, mentions: list[Any] | None = None
+    source: Document,
+    draft: Document,
+    glossary: Any,
+    mentions: list[Any] | None = None,
+    draft_terms: list[Any] | None = None,
 ) -> Pairing:
     """Align `draft` with `source` paragraph by paragraph (lengths plus anchors).
 
     `mentions`: pinyin name mentions of whichever side is English (found by the caller once,
     shared with the N rules); surname anchors count only surnames both sides can have.
+    `draft_terms`: the glossary matches of the draft's English paragraphs, if already found.
     """
     src_en = source.language != Language.ZH
     src = _side(source, glossary, mentions if src_en else [])
-    tgt = _side(draft, glossary, [] if src_en else (mentions or []))
+    tgt = _side(draft, glossary, [] if src_en else (mentions or []), en_terms=draft_terms)
     english = src if src_en else tgt
     shared = set().union(*english.families) if english.families else set()
     beads = align(

@@ -26,13 +26,18 @@ def _pairing(ctx: RuleContext) -> Pairing:
         from yiwen.glossary.names import find_name_mentions
 
         english = ctx.document if ctx.document.language != Language.ZH else ctx.source
+        terms = None
         if english is ctx.document:
             from yiwen.rules.names_unlisted import mentions  # shared with the N rules
 
             found = mentions(ctx)
+            if ctx.glossary is not None:
+                from yiwen.rules.names import en_matches  # the N rules' glossary matches
+
+                terms = en_matches(ctx)
         else:
             found = [m for s, t in _paras(english) for m in _shifted(find_name_mentions(t), s)]
-        ctx.cache["pairing"] = pair(ctx.source, ctx.document, ctx.glossary, found)
+        ctx.cache["pairing"] = pair(ctx.source, ctx.document, ctx.glossary, found, terms)
     return ctx.cache["pairing"]
 
 
