@@ -17,11 +17,10 @@ from __future__ import annotations
 import os
 import re
 from functools import cache
-from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
-from yiwen.glossary.cachefile import load_or_build
+from yiwen.glossary.cachefile import load_or_build, package_dir, stamp
 
 # Bump when the layout of the readings file changes.
 _READINGS_FORMAT = 1
@@ -37,15 +36,11 @@ def _pypinyin_key() -> list[Any]:
     Its version, and the path, size and time of its two tables; and PYPINYIN_NO_PHRASES, which
     makes pypinyin drop its phrase table.
     """
-    spec = find_spec("pypinyin")
-    if spec is None or not spec.origin:
-        raise ImportError("pypinyin is not installed")
-    init = Path(spec.origin)
-    found = _VERSION.search(init.read_text(encoding="utf-8"))
+    folder = package_dir("pypinyin")
+    found = _VERSION.search((folder / "__init__.py").read_text(encoding="utf-8"))
     key: list[Any] = [_READINGS_FORMAT, found.group(1) if found else ""]
     for name in ("pinyin_dict.py", "phrases_dict.py"):
-        st = os.stat(init.parent / name)
-        key += [str(init.parent / name), st.st_size, st.st_mtime_ns]
+        key += stamp(folder / name)
     return [*key, bool(os.environ.get("PYPINYIN_NO_PHRASES"))]
 
 

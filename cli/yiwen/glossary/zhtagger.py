@@ -25,17 +25,16 @@ dictionary, untouched (`jieba.add_word`, user dictionaries), as yiwen uses it.
 from __future__ import annotations
 
 import marshal
-import os
 import re
 import threading
 from collections.abc import Container, Iterable
 from functools import cache, lru_cache
-from importlib.util import find_spec, module_from_spec, spec_from_file_location
+from importlib.util import module_from_spec, spec_from_file_location
 from math import log
 from pathlib import Path
 from typing import Any
 
-from yiwen.glossary.cachefile import load_or_build, read_checked
+from yiwen.glossary.cachefile import load_or_build, package_dir, read_checked, stamp
 
 # jieba's floor for an unseen emission (jieba/posseg/viterbi.py MIN_FLOAT).
 _MIN_FLOAT = -3.14e100
@@ -75,10 +74,7 @@ def _posseg() -> Any:
 
 def _jieba_dir() -> Path:
     """Return jieba's package folder, found without importing jieba (its import costs 0.1 s)."""
-    spec = find_spec("jieba")
-    if spec is None or not spec.origin:
-        raise ImportError("jieba is not installed")
-    return Path(spec.origin).parent
+    return package_dir("jieba")
 
 
 class _Lexicon:
@@ -120,9 +116,7 @@ class _Lexicon:
 
 def _lexicon_key() -> list[Any]:
     """Say which jieba dictionary a lexicon file was built from (format, dict.txt path, size, time)."""
-    path = _jieba_dir() / "dict.txt"
-    st = os.stat(path)
-    return [_LEXICON_FORMAT, str(path), st.st_size, st.st_mtime_ns]
+    return [_LEXICON_FORMAT, *stamp(_jieba_dir() / "dict.txt")]
 
 
 def lexicon_path() -> Path:
