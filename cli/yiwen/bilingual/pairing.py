@@ -182,8 +182,8 @@ def _side(
     if paras is None:
         paras = [p for p in doc.paragraphs if p.language != Language.UNKNOWN]
     side = Side(doc, paras)
-    by_start = sorted(mentions, key=lambda m: m.start)
-    k = t = 0
+    names = _Cursor(sorted(mentions, key=lambda m: m.start))
+    terms = _Cursor(en_terms or [])
     for p in paras:
         text = doc.prose[p.start : p.end]
         lang = Language.ZH if p.language == Language.ZH else Language.EN
@@ -195,21 +195,12 @@ def _side(
             fams.update(COMPOUND[zh] for zh in compound.findall(text))
             side.families.append(fams)
         else:
-            fams = set()
-            while k < len(by_start) and by_start[k].start < p.end:
-                if by_start[k].start >= p.start:
-                    fams.add(by_start[k].family.lower())
-                k += 1
-            side.families.append(fams)
+            side.families.append({m.family.lower() for m in names.take(p.start, p.end)})
         found = quantities(text, lang, p.start)
         if glossary is None:
             hits = []
         elif en_terms is not None and p.language in (Language.EN, Language.MIXED):
-            hits = []
-            while t < len(en_terms) and en_terms[t].start < p.end:
-                if en_terms[t].start >= p.start:
-                    hits.append(en_terms[t])
-                t += 1
+            hits = terms.take(p.start, p.end)
         else:
             hits = [_shift(m, p.start) for m in glossary.find(text)]
         side.terms.append(hits)
@@ -218,6 +209,23 @@ def _side(
             found = [q for q in found if not any(h.start < q.end and q.start < h.end for h in hits)]
         side.quantities.append(found)
     return side
+
+
+class _Cursor:
+    """Walk a list of things sorted by `.start`, paragraph after paragraph in document order."""
+
+    def __init__(self, items: list[Any]) -> None:
+        self.items, self.k = items, 0
+
+    def take(self, start: int, end: int) -> list[Any]:
+        """Return the things starting in [start, end), passing over those before `start`."""
+        items, k, out = self.items, self.k, []
+        while k < len(items) and items[k].start < end:
+            if items[k].start >= start:
+                out.append(items[k])
+            k += 1
+        self.k = k
+        return out
 
 
 @cache
