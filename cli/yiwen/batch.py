@@ -755,28 +755,15 @@ def summarize(states: Sequence[BatchState], top: int = 10) -> Summary:
         # Copied once into a compact temporary table: the state's rows carry every finding
         # as JSON, which each scan of `files` would read past.
         db = states[0].db
-        cols = ", ".join(_SUMMARY_COLUMNS)
-        db.execute(f"CREATE TEMP TABLE summary_rows AS SELECT {cols} FROM main.files")
+        db.execute(f"CREATE TEMP TABLE summary_rows AS SELECT {_SUMMARY_COLS} FROM main.files")
         try:
             s = _summary_of(db, top)
         finally:
             db.execute("DROP TABLE temp.summary_rows")
     else:
-        import sqlite3
-
-        db = sqlite3.connect(":memory:")
-        db.execute(_SUMMARY_TABLE)
-        cols = ", ".join(_SUMMARY_COLUMNS)
-        for st in states:
-            db.executemany(
-                f"INSERT INTO summary_rows({cols}) VALUES ({', '.join('?' * len(_SUMMARY_COLUMNS))}) "
-                "ON CONFLICT(rel) DO UPDATE SET "
-                + ", ".join(f"{c}=excluded.{c}" for c in _SUMMARY_COLUMNS[1:])
-                + " WHERE COALESCE(excluded.updated, 0) >= COALESCE(summary_rows.updated, 0)",
-                st.db.execute(f"SELECT {cols} FROM files"),
-            )
-        s = _summary_of(db, top)
-        db.close()
+        s = _summary_in_memory(
+            (st.db.execute(f"SELECT {_SUMMARY_COLS} FROM files") for st in states), top
+        )
     for st in states:
         meta = st.meta()
         s.operation = meta.get("operation", s.operation)
@@ -787,21 +774,31 @@ def summarize(states: Sequence[BatchState], top: int = 10) -> Summary:
 
 def summarize_rows(rows: Iterable[dict[str, Any]], top: int = 10) -> Summary:
     """Aggregate file rows (dicts as a state stores them, e.g. `yiwen check --format html`)."""
+    as_stored = (
+        tuple(
+            json.dumps(row.get(c)) if c in ("rule_counts", "extra") else row.get(c)
+            for c in _SUMMARY_COLUMNS
+        )
+        for row in rows
+    )
+    return _summary_in_memory([as_stored], top)
+
+
+def _summary_in_memory(sources: Iterable[Iterable[tuple]], top: int) -> Summary:
+    """Count rows (tuples in _SUMMARY_COLUMNS order) from one or more sources in a table in
+    memory; a path met again keeps its newest row (on a tie, the later one: `merged_rows`)."""
     import sqlite3
 
     db = sqlite3.connect(":memory:")
     db.execute(_SUMMARY_TABLE)
-    db.executemany(
-        f"INSERT OR REPLACE INTO summary_rows({', '.join(_SUMMARY_COLUMNS)}) "
-        f"VALUES ({', '.join('?' * len(_SUMMARY_COLUMNS))})",
-        (
-            tuple(
-                json.dumps(row.get(c)) if c in ("rule_counts", "extra") else row.get(c)
-                for c in _SUMMARY_COLUMNS
-            )
-            for row in rows
-        ),
+    insert = (
+        f"INSERT INTO summary_rows({_SUMMARY_COLS}) "
+        f"VALUES ({', '.join('?' * len(_SUMMARY_COLUMNS))}) ON CONFLICT(rel) DO UPDATE SET "
+        + ", ".join(f"{c}=excluded.{c}" for c in _SUMMARY_COLUMNS[1:])
+        + " WHERE COALESCE(excluded.updated, 0) >= COALESCE(summary_rows.updated, 0)"
     )
+    for rows in sources:
+        db.executemany(insert, rows)
     s = _summary_of(db, top)
     db.close()
     return s
@@ -820,6 +817,7 @@ _SUMMARY_COLUMNS = (
     "extra",
     "updated",
 )
+_SUMMARY_COLS = ", ".join(_SUMMARY_COLUMNS)
 _SUMMARY_TABLE = """CREATE TABLE summary_rows (rel TEXT PRIMARY KEY, outcome TEXT, error TEXT,
     rule_counts TEXT, n_error INTEGER DEFAULT 0, n_warning INTEGER DEFAULT 0,
     n_info INTEGER DEFAULT 0, duration REAL DEFAULT 0, extra TEXT, updated REAL)"""
