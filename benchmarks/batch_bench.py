@@ -32,6 +32,7 @@ from pathlib import Path
 import psutil
 
 from benchmarks.synth import english_article, synthetic_glossary
+from benchmarks.timing import process_time
 
 YIWEN = [sys.executable, "-m", "yiwen"]
 
@@ -98,13 +99,6 @@ def run(args: list[str], poll_rss: bool = False) -> tuple[float, int, int]:
     return wall, proc.returncode, peak
 
 
-def timed(argv: list[str]) -> float:
-    """Return the wall time of one process."""
-    t0 = time.perf_counter()
-    subprocess.run(argv, check=False)
-    return time.perf_counter() - t0
-
-
 def shell_loop(files: list[Path], glossary: Path) -> float:
     """Time `for f in …; do yiwen check "$f" -g G; done` in bash over `files`."""
     names = " ".join(shlex.quote(str(f)) for f in files)
@@ -162,7 +156,7 @@ def main() -> None:
             f"batch check --jobs 1:          {t1:7.2f} s   --jobs 2 is {t1 / t2:.2f}× faster "
             f"(goal ≥ 1.6×; CPU {c1:.1f} s, so 2 idle cores would give ≤ {2 * c1 / c2:.2f}×)"
         )
-        bare = min(timed([sys.executable, "-c", "pass"]) for _ in range(opts.repeats))
+        bare = min(process_time([sys.executable, "-c", "pass"]) for _ in range(opts.repeats))
         print(
             f"--resume, nothing changed:     {tr:7.3f} s  = {100 * tr / t2:.1f}% of the full "
             f"run (goal ≤ 5%; of it, `python -c pass` alone takes {bare:.3f} s here)"

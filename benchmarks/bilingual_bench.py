@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 from benchmarks.synth import write_parallel_pair
-from benchmarks.timing import best_of
+from benchmarks.timing import best_of, process_time
 from yiwen.checking import make_checker
 from yiwen.config import Config
 from yiwen.document import load_document
@@ -67,13 +67,6 @@ def parts(src: Path, draft: Path) -> list[tuple[str, float]]:
     ]
 
 
-def _timed(argv: list[str]) -> float:
-    """Return the wall time of one process."""
-    t0 = time.perf_counter()
-    subprocess.run(argv, capture_output=True, check=False)
-    return time.perf_counter() - t0
-
-
 def main() -> None:
     """Measure and print the pair/alone ratio, the pieces, and jieba's one-off load."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -100,7 +93,7 @@ def main() -> None:
             print(f"  {name:20s} {1000 * t:6.1f} ms")
         cli_alone, cli_pair = (
             min(
-                _timed(
+                process_time(
                     [sys.executable, "-m", "yiwen", "check", str(draft), "-g", *glossary, *extra]
                 )
                 for _ in range(3)

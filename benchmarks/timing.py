@@ -14,3 +14,12 @@ def best_of(fn: Callable[[], object], repeat: int = 3) -> float:
         fn()
         times.append(time.perf_counter() - t0)
     return min(times)
+
+
+def process_time(argv: list[str]) -> float:
+    """Return the wall time of one process run to its end (its output discarded)."""
+    import subprocess
+
+    t0 = time.perf_counter()
+    subprocess.run(argv, capture_output=True, check=False)
+    return time.perf_counter() - t0
