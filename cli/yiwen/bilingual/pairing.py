@@ -6,7 +6,6 @@ Built once per (source, draft) check and shared by every B rule through the rule
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -41,22 +40,20 @@ class Side:
         return i if i >= 0 and offset <= self.paragraphs[i].end else None
 
     def names(self, i: int) -> list[Any]:
-        """Return the Chinese personal names of paragraph i (offsets within it).
+        """Return the Chinese personal names of paragraph i (offsets absolute, as the document's).
 
-        Found for every paragraph on first use, in one pass over the paragraphs joined by
-        newlines: a name never crosses one, and one call is cheaper than a call per paragraph.
+        Found for every paragraph on first use, in one pass over the document's prose: a
+        name never crosses the line break between two paragraphs, and one call over the text
+        as it stands gives the offsets without shifting a copy of each name.
         """
         if not self._names:
             from yiwen.glossary.zhnames import find_chinese_names
 
-            texts = [self.doc.prose[p.start : p.end] for p in self.paragraphs]
-            starts = list(itertools.accumulate((len(t) + 1 for t in texts), initial=0))
-            self._names = {k: [] for k in range(len(texts))}
-            for name in find_chinese_names("\n".join(texts)):
-                k = bisect.bisect_right(starts, name.start) - 1
-                self._names[k].append(
-                    replace(name, start=name.start - starts[k], end=name.end - starts[k])
-                )
+            self._names = {k: [] for k in range(len(self.paragraphs))}
+            for name in find_chinese_names(self.doc.prose):
+                k = self.index_at(name.start)
+                if k is not None and name.end <= self.paragraphs[k].end:
+                    self._names[k].append(name)
         return self._names[i]
 
     def anchors(self, i: int, families: set[str] | None = None) -> frozenset[tuple]:
@@ -244,8 +241,6 @@ def _surname_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 def _shift(match: Any, by: int) -> Any:
-    from dataclasses import replace
-
     return replace(match, start=match.start + by, end=match.end + by)
 
 

@@ -217,7 +217,6 @@ def source_name_order(ctx: RuleContext) -> Iterator[Finding]:
         paras = [p.draft.paragraphs[j] for j in bead.target]
         seen: set[str] = set()
         for i in bead.source:
-            para = p.source.paragraphs[i]
             for name in p.source.names(i):
                 if name.zh in seen or any(name.zh in k for k in known):
                     continue
@@ -233,11 +232,11 @@ def source_name_order(ctx: RuleContext) -> Iterator[Finding]:
                     if m and want != wrong:
                         hit = (d.start + m.start(), d.start + m.end())
                         break
-                ref = p.source.ref(para.start + name.start)
+                ref = p.source.ref(name.start)
                 if hit:
                     yield ctx.finding(source_name_order, *hit, [want], zh=name.zh, source=ref)
                 else:
-                    sent = p.draft_sentence_for(k, para.start + name.start)
+                    sent = p.draft_sentence_for(k, name.start)
                     yield ctx.finding(
                         source_name_order,
                         sent.start,
