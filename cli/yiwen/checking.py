@@ -3,6 +3,9 @@ checks, filter by --select/--ignore, and return findings in document order."""
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -62,8 +65,9 @@ class Checker:
             source = xliff_source(doc)
         ctx = RuleContext(doc, self.config, glossary=self.glossary, source=source)
         findings: list[Finding] = []
-        for r in self.rules(bilingual=source is not None):
-            findings.extend(r.check(ctx))
+        with _few_collections():
+            for r in self.rules(bilingual=source is not None):
+                findings.extend(r.check(ctx))
         if self.grammar is not None:
             try:
                 extra = self.grammar.findings(doc, findings, self.glossary)
@@ -93,6 +97,30 @@ class Checker:
         except YiwenError as exc:
             return FileReport(path, None, error=str(exc))
         return FileReport(path, doc, self.check_document(doc))
+
+
+# The young-generation threshold while rules run (Python's default is 700 allocations).
+_CHECK_THRESHOLD = 50_000
+
+
+@contextmanager
+def _few_collections() -> Iterator[None]:
+    """Collect garbage seldom while the rules run, as it was before afterwards.
+
+    A check builds tens of thousands of small objects that all live until it ends (a pair
+    check: the quantities, tokens and anchors of both sides), so each young collection walks
+    them and frees nothing: about 80 collections and 5 ms of a 1,000-paragraph pair check.
+    The threshold is raised only for the young generation and set back even on an error.
+    """
+    old = gc.get_threshold()
+    if not old[0] or old[0] >= _CHECK_THRESHOLD:  # collection off (0), or seldom already
+        yield
+        return
+    gc.set_threshold(_CHECK_THRESHOLD, *old[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
 
 
 def dedupe(findings: list[Finding]) -> list[Finding]:
