@@ -60,6 +60,7 @@ FAILS = [
     ("The plan has one goal：better care.", "E008", "：", ": "),
     ("Is it ready？ Yes.", "E008", "？", "?"),
     ("The hospital（SGH）opened a ward.", "E008", "（SGH）", " (SGH) "),
+    ("The form has a blank（）to fill.", "E008", "（）", " () "),  # an empty pair
     ("The results——all good, as hoped.", "E008", "——", "—"),
     ("We waited……and waited.", "E008", "……", "…"),
     ("It was that simple！", "E008", "！", "!"),

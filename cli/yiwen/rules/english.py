@@ -378,7 +378,7 @@ def chinese_punctuation(ctx: RuleContext) -> Iterator[Finding]:
             if HAN_RE.match(prev) or HAN_RE.match(nxt):
                 continue  # Chinese around it: "王瑞涛（Wang Ruitao）" keeps its marks
             applicability = None
-            if len(mark) > 2 and mark[0] == "（":
+            if len(mark) >= 2 and mark[0] == "（":  # a bracket pair, empty or not
                 if HAN_RE.search(mark):
                     continue
                 fix = "(" + mark[1:-1] + ")"
