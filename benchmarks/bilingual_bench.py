@@ -36,7 +36,7 @@ print(time.perf_counter() - t)
 def parts(src: Path, draft: Path) -> list[tuple[str, float]]:
     """Time the pieces a pair check adds, each on its own (fastest of 3)."""
     from yiwen.bilingual.align import align
-    from yiwen.bilingual.numbers import quantities
+    from yiwen.bilingual.numbers import quantities_in
     from yiwen.bilingual.pairing import pair
     from yiwen.glossary.loader import load_glossaries
     from yiwen.glossary.zhnames import find_chinese_names
@@ -45,6 +45,7 @@ def parts(src: Path, draft: Path) -> list[tuple[str, float]]:
     s, d = load_document(str(src)), load_document(str(draft))
     zh = [s.prose[p.start : p.end] for p in s.paragraphs]
     en = [d.prose[p.start : p.end] for p in d.paragraphs]
+    zh_at, en_at = [p.start for p in s.paragraphs], [p.start for p in d.paragraphs]
     p = pair(s, d, glossary, [])
     lengths = (
         [x.end - x.start for x in p.source.paragraphs],
@@ -56,9 +57,9 @@ def parts(src: Path, draft: Path) -> list[tuple[str, float]]:
     )
     return [
         ("load the source", best_of(lambda: load_document(str(src)))),
-        ("English quantities", best_of(lambda: [quantities(t, Language.EN) for t in en])),
-        ("Chinese quantities", best_of(lambda: [quantities(t, Language.ZH) for t in zh])),
-        ("Chinese names", best_of(lambda: [find_chinese_names(t) for t in zh])),
+        ("English quantities", best_of(lambda: quantities_in(en, Language.EN, en_at))),
+        ("Chinese quantities", best_of(lambda: quantities_in(zh, Language.ZH, zh_at))),
+        ("Chinese names", best_of(lambda: find_chinese_names(s.prose))),
         (
             "paragraph alignment",
             best_of(lambda: align(*lengths, source_anchors=anchors[0], target_anchors=anchors[1])),

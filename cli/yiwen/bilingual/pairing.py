@@ -12,7 +12,7 @@ from functools import cache
 from typing import Any
 
 from yiwen.bilingual.align import Bead, align
-from yiwen.bilingual.numbers import Quantity, quantities
+from yiwen.bilingual.numbers import Quantity, quantities_in
 from yiwen.document.segment import sentences
 from yiwen.models import Document, Language, Segment, SourceRef
 
@@ -181,10 +181,10 @@ def _side(
     side = Side(doc, paras)
     names = _Cursor(sorted(mentions, key=lambda m: m.start))
     terms = _Cursor(en_terms or [])
-    for p in paras:
-        text = doc.prose[p.start : p.end]
-        lang = Language.ZH if p.language == Language.ZH else Language.EN
-        if lang == Language.ZH:
+    texts = [doc.prose[p.start : p.end] for p in paras]
+    values = _quantities(texts, [p.start for p in paras], [p.language for p in paras])
+    for p, text, found in zip(paras, texts, values, strict=True):
+        if p.language == Language.ZH:
             # Surname readings of the characters present: a cheap, soft anchor (a surname
             # character in another word adds a little noise, jieba would cost 10x the check).
             single, compound = _surname_patterns()
@@ -193,7 +193,6 @@ def _side(
             side.families.append(fams)
         else:
             side.families.append({m.family.lower() for m in names.take(p.start, p.end)})
-        found = quantities(text, lang, p.start)
         if glossary is None:
             hits = []
         elif en_terms is not None and p.language in (Language.EN, Language.MIXED):
@@ -206,6 +205,25 @@ def _side(
             found = [q for q in found if not any(h.start < q.end and q.start < h.end for h in hits)]
         side.quantities.append(found)
     return side
+
+
+def _quantities(
+    texts: list[str], starts: list[int], languages: list[Language]
+) -> list[list[Quantity]]:
+    """Return the quantities of each paragraph: Chinese rules for Chinese ones, else English.
+
+    All paragraphs of one language are scanned in one call, not one call a paragraph.
+    """
+    out: list[list[Quantity]] = [[] for _ in texts]
+    for lang in (Language.ZH, Language.EN):
+        chosen = [
+            k for k, pl in enumerate(languages) if (pl == Language.ZH) == (lang == Language.ZH)
+        ]
+        if chosen:
+            found = quantities_in([texts[k] for k in chosen], lang, [starts[k] for k in chosen])
+            for k, qs in zip(chosen, found, strict=True):
+                out[k] = qs
+    return out
 
 
 class _Cursor:
