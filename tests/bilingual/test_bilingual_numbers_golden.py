@@ -18,6 +18,7 @@ import re
 from pathlib import Path
 
 import pytest
+from tests.fuzz import glued
 
 from yiwen.bilingual.numbers import quantities
 from yiwen.models import Language
@@ -90,19 +91,6 @@ _FUZZ_GLUE = ["", "", "", " ", " ", " ", "  ", "\n", "\t", "\xa0", "\u3000", ","
 _FUZZ_GLUE += ["\x1c", "\x1f", "\x85", "\u2009"]  # whitespace to re, and not all of it to ASCII
 
 
-def _fuzz(rng: random.Random, n: int) -> list[str]:
-    """Random strings of the tokens the extractors care about, glued in awkward ways."""
-    out = []
-    for _ in range(n):
-        pool = rng.choice([_FUZZ_EN, _FUZZ_ZH, _FUZZ_EN + _FUZZ_ZH])
-        parts = []
-        for _ in range(rng.randint(2, 24)):
-            parts.append(rng.choice(pool))
-            parts.append(rng.choice(_FUZZ_GLUE))
-        out.append("".join(parts))
-    return out
-
-
 def _inputs() -> list[str]:
     """The inputs of a fresh golden: benchmark paragraphs, test tables, examples, fuzz."""
     from benchmarks.synth import parallel_article
@@ -115,7 +103,7 @@ def _inputs() -> list[str]:
         for path in sorted((ROOT / folder).glob("*.md")):
             texts += _paragraphs(path)
     texts += TRICKY
-    texts += _fuzz(rng, 800)
+    texts += glued(rng, [_FUZZ_EN, _FUZZ_ZH, _FUZZ_EN + _FUZZ_ZH], _FUZZ_GLUE, 800, 24)
     return list(dict.fromkeys(texts))
 
 

@@ -18,6 +18,7 @@ import random
 from pathlib import Path
 
 import pytest
+from tests.fuzz import glued
 
 from yiwen.document.markdown import mask_markdown, mask_text_urls
 from yiwen.models import MASK
@@ -122,18 +123,6 @@ _FUZZ_TOKENS = [
 _FUZZ_GLUE = ["", "", "", " ", " ", "  ", "\n", "\n", "\r\n", "\n\n", "\n    ", "\t", "\n   "]
 
 
-def _fuzz(rng: random.Random, n: int) -> list[str]:
-    """Random strings of Markdown punctuation, prose and line breaks glued in awkward ways."""
-    out = []
-    for _ in range(n):
-        parts = []
-        for _ in range(rng.randint(2, 40)):
-            parts.append(rng.choice(_FUZZ_TOKENS))
-            parts.append(rng.choice(_FUZZ_GLUE))
-        out.append("".join(parts))
-    return out
-
-
 _FUZZ_LINES = [
     "- item",
     "    code",
@@ -188,7 +177,7 @@ def _inputs() -> list[str]:
     """The small inputs of a fresh golden: corpus files, edge cases, fuzz."""
     texts = [p.read_text("utf-8") for p in _corpus_files()]
     texts += TRICKY
-    texts += _fuzz(random.Random(2024), 1500)
+    texts += glued(random.Random(2024), [_FUZZ_TOKENS], _FUZZ_GLUE, 1500, 40)
     texts += _fuzz_lines(random.Random(2025), 500)
     return list(dict.fromkeys(texts))
 
