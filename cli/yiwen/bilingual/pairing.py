@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import lru_cache
 from typing import Any
 
 from yiwen.bilingual.align import Bead, align
@@ -167,12 +167,15 @@ def _side(
     mentions: list[Any],
     paras: list[Segment] | None = None,
     en_terms: list[Any] | None = None,
+    families: frozenset[str] | None = None,
 ) -> Side:
     """Analyse one side; `mentions` are the pinyin names already found in the English side.
 
     `paras` defaults to the document's paragraphs that have a language. `en_terms`: the
     glossary matches of the document's English and mixed paragraphs, when the N rules have
     found them already (offsets absolute, in order); other paragraphs are searched here.
+    `families`: the only surnames (romanised, lower case) the Chinese paragraphs are searched
+    for, when the other side's are known (the anchors count no others); all when None.
     """
     from yiwen.glossary.surnames import COMPOUND, SINGLE
 
@@ -187,9 +190,10 @@ def _side(
         if p.language == Language.ZH:
             # Surname readings of the characters present: a cheap, soft anchor (a surname
             # character in another word adds a little noise, jieba would cost 10x the check).
-            single, compound = _surname_patterns()
-            fams = {SINGLE[ch] for ch in set(single.findall(text))}
-            fams.update(COMPOUND[zh] for zh in compound.findall(text))
+            single, compound = _surname_patterns(families)
+            fams = {SINGLE[ch] for ch in set(single.findall(text))} if single else set()
+            if compound:
+                fams.update(COMPOUND[zh] for zh in compound.findall(text))
             side.families.append(fams)
         else:
             side.families.append({m.family.lower() for m in names.take(p.start, p.end)})
@@ -243,18 +247,26 @@ class _Cursor:
         return out
 
 
-@cache
-def _surname_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+@lru_cache(maxsize=16)
+def _surname_patterns(
+    families: frozenset[str] | None,
+) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
     """The single-character surnames as one character class, and the compound ones (欧阳,
-    司马 …) as one alternation: a scan in C each, not a Python loop over every character."""
+    司马 …) as one alternation: a scan in C each, not a Python loop over every character.
+
+    Only the surnames read as one of `families` (all when None); None for a pattern with
+    nothing to find.
+    """
     from yiwen.glossary.surnames import COMPOUND, SINGLE
 
-    firsts = "".join(sorted({zh[0] for zh in COMPOUND}))
+    single = "".join(sorted(ch for ch, r in SINGLE.items() if families is None or r in families))
+    compound = [zh for zh, r in COMPOUND.items() if families is None or r in families]
+    firsts = "".join(sorted({zh[0] for zh in compound}))
     # The lookaheads find every occurrence, overlapping ones too (as `zh in text` would);
     # the character class first lets re skip to where a compound surname can start.
     return (
-        re.compile(f"[{''.join(sorted(SINGLE))}]"),
-        re.compile(f"(?=[{firsts}])(?=({'|'.join(COMPOUND)}))"),
+        re.compile(f"[{single}]") if single else None,
+        re.compile(f"(?=[{firsts}])(?=({'|'.join(compound)}))") if compound else None,
     )
 
 
@@ -275,11 +287,15 @@ def pair(
     shared with the N rules); surname anchors count only surnames both sides can have.
     `draft_terms`: the glossary matches of the draft's English paragraphs, if already found.
     """
-    src_en = source.language != Language.ZH
-    src = _side(source, glossary, mentions if src_en else [])
-    tgt = _side(draft, glossary, [] if src_en else (mentions or []), en_terms=draft_terms)
-    english = src if src_en else tgt
-    shared = set().union(*english.families) if english.families else set()
+    # The English side first: the other side's Chinese paragraphs look only for its surnames.
+    if source.language != Language.ZH:
+        src = _side(source, glossary, mentions or [])
+        shared = frozenset().union(*src.families)
+        tgt = _side(draft, glossary, [], en_terms=draft_terms, families=shared)
+    else:
+        tgt = _side(draft, glossary, mentions or [], en_terms=draft_terms)
+        shared = frozenset().union(*tgt.families)
+        src = _side(source, glossary, [], families=shared)
     beads = align(
         [p.end - p.start for p in src.paragraphs],
         [p.end - p.start for p in tgt.paragraphs],
