@@ -57,20 +57,37 @@ def test_every_entry_scores_and_tags_as_in_jieba() -> None:
         # Bit for bit jieba's calc score: log(FREQ.get(word) or 1) - logtotal.
         assert lexicon.logp[word] == (log(freq) - logtotal if freq else 0.0), word
     assert lexicon.tags == {w: t for w, t in tags.items() if w in tokenizer.FREQ}
-    expected: dict[str, tuple[float, dict[str, float]]] = {
-        w: (s, {}) for w, s in lexicon.logp.items() if len(w) == 1
+    # The route's tables, by code point: each character's score alone (jieba's frequency-1
+    # score when it is no word) and each entry of two characters with what continues it.
+    bmp = [w for w in tokenizer.FREQ if all(ord(c) < 0x10000 for c in w)]
+    lone = -logtotal
+    for w in bmp:
+        if len(w) == 1:
+            assert lexicon.single[ord(w)] == (lexicon.logp[w] or lone), w
+    assert sum(x is not None for x in lexicon.single) == 1 + sum(len(w) == 1 for w in bmp)
+    thirds: dict[str, set[int]] = {}
+    for w in tokenizer.FREQ:
+        if len(w) > 2:
+            thirds.setdefault(w[:2], set()).add(ord(w[2]))
+    expected = {
+        zhtagger._pair_key(ord(w[0]), ord(w[1])): (
+            lexicon.logp[w],
+            lexicon.logp[w[0]] or float("-inf"),
+            frozenset(thirds[w]) if w in thirds else None,
+        )
+        for w in bmp
+        if len(w) == 2
     }
-    for w, s in lexicon.logp.items():
-        if len(w) == 2:
-            expected[w[0]][1][w[1]] = s
-    assert lexicon.firsts == expected
+    assert lexicon.pairs == expected
 
 
 def test_a_character_no_entry_starts_with_is_a_lone_character() -> None:
     lexicon = zhtagger._lexicon()
     assert "丄" not in zhtagger._posseg().dt.tokenizer.FREQ  # a Han character jieba lacks
     lexicon.load("丄")
-    assert lexicon.firsts["丄"] == (0.0, {})  # scored like a prefix that starts no word
+    # Scored like a prefix that starts no word, and no entry starts with it.
+    assert lexicon.single[ord("丄")] == lexicon.lone == -log(zhtagger._posseg().dt.tokenizer.total)
+    assert not any(zhtagger._pair_key(ord("丄"), ord(c)) in lexicon.pairs for c in "丄王说医")
     assert "丄" not in lexicon.logp and "丄" not in lexicon.tags
     for text in ("丄丄", "王丄说", "丄王刚医生"):
         assert zhtagger.expand(zhtagger.pieces(text)) == zhtagger.reference_tokens(text)

@@ -20,12 +20,21 @@ from typing import Any
 
 from yiwen.glossary.pinyin import join_syllables
 from yiwen.glossary.surnames import (
+    COMPOUND,
+    SINGLE,
     SURNAME_INITIALS,
     split_surname,
     surname_prefix,
     surname_reading,
 )
-from yiwen.glossary.zhtagger import expand, pieces, tag_stretch
+from yiwen.glossary.zhtagger import (
+    block_pieces,
+    char_class,
+    code_points,
+    expand,
+    rate_blocks,
+    route_blocks,
+)
 
 # Titles and roles that stand right before or after a personal name in hospital news. A jieba
 # token that ends with one of these (党委书记, 科主任) counts as a title too.
@@ -53,6 +62,21 @@ _REPORTING = frozenset({"介绍", "表示", "称", "透露", "说"})
 # jieba tags of function words: a surname character tagged so is the word, not a surname.
 _FUNCTION = frozenset({"c", "p", "u", "uj", "ul", "uz", "ug", "uv", "ud", "r", "v", "vn", "y"})
 _HAN = re.compile(r"^[\u3400-\u9fff]+$")
+# Any text in which a token may be a title (`is_title`) or 据: a title holds one of these.
+_TITLE_TEXT = re.compile("|".join(sorted({*TITLES, *_TITLE_SUFFIXES, "据"})))
+_SURNAME_CODES = code_points(SURNAME_INITIALS)
+# Where a name may start (`surname_prefix`): on a single surname, or on a compound one. A
+# character that only begins compound surnames (上 长 公 东 …, common in words) starts a name
+# only where the compound stands, so elsewhere no token from it has a `_kind`.
+_SINGLE_SURNAME = char_class(frozenset(SINGLE))
+_COMPOUND_SURNAME = re.compile("|".join(sorted(COMPOUND)))
+_NAME_STARTS: dict[int, frozenset[str] | None] = {
+    **{ord(c[0]): frozenset(k for k in COMPOUND if k[0] == c[0]) for c in COMPOUND},
+    **{ord(c): None for c in SINGLE},
+}
+# How far past the end of its first token a name decision reads (`_name_end`): a given name
+# of at most two characters, then the token that starts there.
+_AFTER = 2
 # How far after its first character a name candidate reads: a surname (1–2 characters) and a
 # given name (1–2) end at most 4 characters on, where the title or word after it starts.
 _REACH = 4
@@ -76,20 +100,39 @@ class ZhName:
 
 
 def _tokens(text: str) -> tuple[list[tuple[int, str, str]], list[int]]:
-    """Return the jieba tokens (start, word, flag) of `text` that name finding reads, and heads.
+    """Return the jieba tokens (start, word, flag) that name finding reads, and the heads.
 
-    These are posseg's tokens (`zhtagger`), except that an unknown stretch, which costs
-    posseg's HMM, is tagged only when a name decision reads it (`_name_end`: a name candidate
-    reads the token before it and, as a bare surname, its given name and the token after).
-    Any other stretch stays one "x" token. The heads are the indices, in order, of every token
-    that `names_in_tokens` would try as a name (some may still fail `_kind`).
-    tests/names/test_zhnames_fast_tagger.py holds this against posseg over the whole text.
+    These are posseg's tokens (`zhtagger`) of the blocks (runs of Han and alphanumeric
+    characters) that may hold a name, in order; the text between two of them stands as one
+    empty "x" token. A name and every token its decision reads lie in one block (the text
+    between blocks is neither Han nor a title), so the other blocks need no tokens: a block
+    where no name can start (`_NAME_STARTS`: no single surname, no compound one) is not even
+    routed, a routed one is dropped when none of its tokens that start there can start a
+    name (`_head_class`), and of a kept one only the tokens a name decision may read are
+    kept (`block_pieces` with `reach`). An unknown stretch, which costs posseg's HMM, is
+    tagged only when a name decision reads it (`_name_end`: a name candidate reads the
+    token before it and, as a bare surname, its given name and the token after); any other
+    stays one "x" token. The heads are the indices, in order, of every token that
+    `names_in_tokens` would try as a name (some may still fail `_kind`).
+    tests/names/test_zhnames_fast_tagger.py and test_zhtagger_route.py hold this against
+    posseg over the whole text.
     """
-    # A name and every token its decision reads lie in one block between non-Han characters
-    # (punctuation, spaces), so a block without a surname character needs no segmenting.
+    route = route_blocks(text, _SINGLE_SURNAME, _COMPOUND_SURNAME)
+    keep = _SURNAME_CODES
+    # A name starts on a token `_head_class` rates 2, or 1 with a title (or 据) by it: a block
+    # holds neither when its text has no title, no title ending and no 据.
+    chosen = [
+        b
+        for b, rate in enumerate(rate_blocks(route, _NAME_STARTS, _head_class, 2))
+        if rate == 2
+        or (rate == 1 and _TITLE_TEXT.search(route.joined, route.starts[b], route.ends[b]))
+    ]
     stretches: list[int] = []
     candidates: list[int] = []
-    parts = pieces(text, keep=SURNAME_INITIALS, stretches=stretches, heads=candidates)
+    parts: list[Any] = []
+    # A name decision reads the token before a head and the tokens that start at most
+    # `_AFTER` characters past its end: the other pieces are left out.
+    block_pieces(route, chosen, parts, stretches, candidates, keep, gaps=True, reach=_AFTER)
     surnames = SURNAME_INITIALS
     n = len(parts)
     wanted: set[int] = set()
@@ -124,19 +167,28 @@ def _tokens(text: str) -> tuple[list[tuple[int, str, str]], list[int]]:
             if parts[j][2] is None:
                 wanted.add(j)
             j += 1
-    toks = expand(parts, wanted, stretches)
     # Where the heads landed once the wanted stretches became tokens, and the tokens of those
     # stretches that start with a surname character.
     starts: list[int] = []
-    shift = 0
-    for i in sorted([*heads, *wanted]):
-        if parts[i][2] is not None:
-            starts.append(i + shift)
-            continue
-        tagged = tag_stretch(parts[i][1])
-        starts += [i + shift + k for k, (w, _) in enumerate(tagged) if w[0] in surnames]
-        shift += len(tagged) - 1
+    toks = expand(parts, wanted, stretches, heads=heads, keep=surnames, landed=starts)
     return toks, starts
+
+
+@lru_cache(maxsize=1 << 16)  # a fact about the word and its tag, like `_kind`
+def _head_class(word: str, flag: str) -> int:
+    """Rate what a token can start: 0 no name, 1 a name only next to a title, 2 a name anyway.
+
+    As `_name_end` decides: a token tagged a name, or a bare surname tagged a name or
+    compound, may make a name alone; any other `_kind` needs a title (or 据 … 介绍) by it.
+    """
+    kind = _kind(word, flag)
+    if not kind:
+        return 0
+    if kind == "name":
+        return 2
+    if kind == "surname" and (flag.startswith("nr") or len(surname_prefix(word)) == 2):
+        return 2
+    return 1
 
 
 def is_title(word: str) -> bool:
@@ -190,6 +242,9 @@ def _names(
         start, word, flag = toks[i]
         kind = _kind(word, flag)
         if not kind:
+            continue
+        if kind == "name":  # a name whatever stands around it: `_name_end` reads nothing
+            spans.setdefault(start, start + len(word))
             continue
         prev_title = i > 0 and (
             is_title(toks[i - 1][1])
