@@ -219,10 +219,9 @@ def _quantities(
     All paragraphs of one language are scanned in one call, not one call a paragraph.
     """
     out: list[list[Quantity]] = [[] for _ in texts]
-    for lang in (Language.ZH, Language.EN):
-        chosen = [
-            k for k, pl in enumerate(languages) if (pl == Language.ZH) == (lang == Language.ZH)
-        ]
+    zh = [k for k, language in enumerate(languages) if language == Language.ZH]
+    en = [k for k, language in enumerate(languages) if language != Language.ZH]
+    for lang, chosen in ((Language.ZH, zh), (Language.EN, en)):
         if chosen:
             found = quantities_in([texts[k] for k in chosen], lang, [starts[k] for k in chosen])
             for k, qs in zip(chosen, found, strict=True):
